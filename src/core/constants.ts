@@ -1,0 +1,14 @@
+/** Sheets the product writes. They belong to it: a second run replaces them, recognition skips them. */
+export const SUMMARY_SHEET = '监控汇总';
+export const REPORT_SHEET = '监控报告';
+export const OUTPUT_SHEETS: readonly string[] = [SUMMARY_SHEET, REPORT_SHEET];
+
+/** The fill of a highlighted (under-executed) ledger line: a light amber that prints legibly. */
+export const HIGHLIGHT_FILL = '#FFE699';
+
+/**
+ * Every highlight is a conditional format whose formula carries this marker, so 清除标注 can remove
+ * exactly the add-in's own highlights and never touch a format the user made.
+ */
+export const HIGHLIGHT_MARKER = '绩效监控助手';
+export const HIGHLIGHT_FORMULA = `=ISTEXT("${HIGHLIGHT_MARKER}")`;

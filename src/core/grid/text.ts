@@ -1,0 +1,46 @@
+import { type CellValue, isCellError } from './types';
+
+/**
+ * Folds the variants a hand-kept Chinese ledger uses for the same text into one form:
+ * full-width ASCII to half-width, all whitespace removed, Chinese brackets to ASCII.
+ * @example normalizeText(' 年初预算（万元） ') === '年初预算(万元)'
+ */
+export function normalizeText(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c === 0x3000) continue; // ideographic space
+    if (c >= 0xff01 && c <= 0xff5e) {
+      out += String.fromCodePoint(c - 0xfee0);
+      continue;
+    }
+    if (/\s/u.test(ch)) continue;
+    out += ch;
+  }
+  return out
+    .replace(/[【〔［]/g, '[')
+    .replace(/[】〕］]/g, ']')
+    .replace(/[—–－~～]/g, '-');
+}
+
+/** The text of a cell for matching labels; numbers and dates give ''. */
+export function cellText(v: CellValue): string {
+  if (typeof v === 'string') return v;
+  return '';
+}
+
+/** Any cell shown as text, for messages and names (numbers as written, errors as their code). */
+export function cellDisplay(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return '';
+}
+
+/** True when the cell holds nothing a person would see. */
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}

@@ -1,0 +1,60 @@
+import { type Category, type LedgerLine } from '../types';
+import { type Fen } from '../money/fen';
+import { type Percent } from '../money/percent';
+
+/** The figures every table row and every sentence is built from. */
+export interface Totals {
+  readonly initial: Fen;
+  readonly adjustment: Fen;
+  readonly budget: Fen;
+  readonly executed: Fen;
+  /** null when no forecast was given for some line of the group. */
+  readonly forecast: Fen | null;
+  /** 执行率; null when the budget is not positive. */
+  readonly rate: Percent | null;
+  /** 执行率 − 时间进度 in 0.01 points; null with the rate. */
+  readonly deviation: Percent | null;
+  /** 全年预计执行率; null without a forecast or a positive budget. */
+  readonly forecastRate: Percent | null;
+  readonly lines: number;
+}
+
+export type LineStatus = '未执行' | '滞后' | '正常' | '超预算';
+
+export interface ItemResult {
+  readonly line: LedgerLine;
+  readonly totals: Totals;
+  readonly status: LineStatus;
+  readonly flagged: boolean;
+  /** Why it was flagged, in words for the report ("未支出", "低于时间进度13.92个百分点"). */
+  readonly flagReason: string | null;
+}
+
+export type FlagRule = 'gap' | 'sichuan';
+
+export interface IndicatorOptions {
+  /** Points below 时间进度 that make a project under-executed (default 10). */
+  readonly gapPoints?: number;
+  /** 'gap': 时间进度 − gapPoints; 'sichuan': the 四川省预警线 for the month. */
+  readonly rule?: FlagRule;
+  /** Also flag 公用 (and, outside the Sichuan rule, 人员) lines, not only projects. */
+  readonly includeBasic?: boolean;
+}
+
+export interface Indicators {
+  readonly year: number;
+  readonly month: number;
+  readonly timeProgress: Percent;
+  /** The rate below which a line is flagged, in 0.01%: 时间进度 − gap, or the Sichuan line. */
+  readonly warningLine: Percent | null;
+  readonly rule: FlagRule;
+  readonly gapPoints: number;
+  readonly includeBasic: boolean;
+  readonly total: Totals;
+  readonly categories: Readonly<Record<Category, Totals>>;
+  /** 基本支出 = 人员支出 + 公用支出. */
+  readonly basic: Totals;
+  readonly sources: readonly { readonly name: string; readonly totals: Totals }[];
+  readonly items: readonly ItemResult[];
+  readonly flagged: readonly ItemResult[];
+}

@@ -1,0 +1,5 @@
+export * from './fen';
+export * from './parse-decimal';
+export * from './parse-amount';
+export * from './percent';
+export * from './format';

@@ -1,0 +1,30 @@
+import { type WorkbookGrid } from './grid/types';
+import { type RecognizeOptions } from './types';
+import { type IndicatorOptions } from './indicators/types';
+import { type Result } from './errors';
+import { recognize } from './recognize/recognize';
+import { computeIndicators } from './indicators/compute';
+import { buildNarrative } from './report/narrative';
+import { type ReportModel } from './report/types';
+import { buildPlan } from './plan/build-plan';
+import { type WritePlan } from './plan/types';
+
+export interface ReportOptions extends RecognizeOptions, IndicatorOptions {}
+
+export interface ReportOutput {
+  readonly model: ReportModel;
+  readonly plan: WritePlan;
+}
+
+/**
+ * The whole job on a workbook read into grids: recognise the ledger, compute the indicators,
+ * write the narrative and plan the write-back. Every adapter calls this and only this.
+ */
+export function buildReport(workbook: WorkbookGrid, options: ReportOptions = {}): Result<ReportOutput> {
+  const rec = recognize(workbook, options);
+  if (!rec.ok) return rec;
+  const r = rec.value;
+  const indicators = computeIndicators(r.lines, r.year.value, r.month.value, options);
+  const model = buildNarrative(r, indicators);
+  return { ok: true, value: { model, plan: buildPlan(model) } };
+}

@@ -1,0 +1,77 @@
+/**
+ * What to write into the workbook, as plain data. The core builds it once; the Office.js adapter
+ * and the .xlsx writer each only carry it out, so Excel and the file mode give the same result.
+ */
+
+/** Named looks; each adapter maps them to its own formatting (see STYLES). */
+export type CellStyleName =
+  | 'title'
+  | 'subtitle'
+  | 'header'
+  | 'text'
+  | 'wan'
+  | 'percent'
+  | 'points'
+  | 'totalText'
+  | 'totalWan'
+  | 'totalPercent'
+  | 'totalPoints'
+  | 'statusWarn'
+  | 'statusOk'
+  | 'heading1'
+  | 'heading2'
+  | 'paragraph'
+  | 'note';
+
+export interface PlannedCell {
+  /** Strings are always written as text, never as formulas, whatever they start with. */
+  readonly value: string | number | null;
+  readonly style: CellStyleName;
+}
+
+export interface PlannedMerge {
+  /** 0-based, inclusive. */
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface PlannedChart {
+  readonly title: string;
+  /** Clustered bar of the given series over the category labels, both as 0-based ranges of this sheet. */
+  readonly categories: { readonly col: number; readonly firstRow: number; readonly lastRow: number };
+  readonly series: readonly { readonly name: string; readonly col: number }[];
+  /** Top-left anchor cell of the chart, 0-based, and its size in cells. */
+  readonly anchor: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
+}
+
+export interface PlannedSheet {
+  readonly name: string;
+  /** Rows of cells from A1; null is an empty, unstyled cell. */
+  readonly rows: readonly (readonly (PlannedCell | null)[])[];
+  readonly merges: readonly PlannedMerge[];
+  /** Column widths in characters (Excel's unit). */
+  readonly columnWidths: readonly number[];
+  /** Rows frozen at the top (0 for none). */
+  readonly freezeRows: number;
+  readonly charts: readonly PlannedChart[];
+  /** Landscape for wide tables, portrait for the narrative. */
+  readonly orientation: 'portrait' | 'landscape';
+}
+
+/** One ledger row to highlight: columns firstCol..lastCol of a 0-based row of a user sheet. */
+export interface PlannedHighlight {
+  readonly sheet: string;
+  readonly row: number;
+  readonly firstCol: number;
+  readonly lastCol: number;
+  readonly reason: string;
+}
+
+export interface WritePlan {
+  /** The add-in's own sheets, written whole; an existing sheet of the same name is replaced. */
+  readonly sheets: readonly PlannedSheet[];
+  /** Highlights on the user's sheets, carried out as conditional formats marked HIGHLIGHT_MARKER. */
+  readonly highlights: readonly PlannedHighlight[];
+}

@@ -1,0 +1,41 @@
+import { type ColumnRole } from '../types';
+import { normalizeText } from '../grid/text';
+
+/**
+ * Header words to column meanings, tried in order: the first match wins, so the more specific
+ * patterns ("调整后" is a budget, "年初" an initial budget) come before the general ones.
+ */
+const RULES: readonly (readonly [ColumnRole, RegExp])[] = [
+  ['rate', /执行率|执行进度|支出进度|完成率|进度率/],
+  ['forecast', /预计/],
+  ['econCode', /经济分类|经济科目|科目编码|科目代码|^编码$|^代码$/],
+  ['source', /资金来源|资金性质|资金渠道|^来源$/],
+  ['category', /支出类别|^类别|^类型$|经费类型|支出类型|支出性质|经费性质|^分类$|支出分类/],
+  ['initial', /年初/],
+  ['budget', /调整后|追加后|变动后/],
+  ['adjustment', /调整|调增|调减|追加|追减|^增减/],
+  ['executed', /\d{1,2}月?-\d{1,2}月|\d{1,2}月?[至到]\d{1,2}月|截[至止]\d{1,2}月|累计支|累计执行|累计支付|已支|执行数|执行金额|执行额|实际支出|实际执行|支出数|支付数|已执行/],
+  ['budget', /全年预算|预算数|预算金额|预算额|批复|全年指标|指标数|指标金额|预算/],
+  ['voucher', /凭证/],
+  ['date', /日期|^时间$|支付时间|记账时间/],
+  ['summary', /摘要/],
+  ['amount', /^金额|支付金额|发生额|^借方|支出金额|付款金额/],
+  ['remark', /备注|说明|用途|主要内容/],
+  ['name', /项目名称|预算项目|支出项目|^项目|名称|^科目$|^科目\/|^内容$/],
+];
+
+/**
+ * The meaning of a header label, or null.
+ * @example roleOfLabel('调整后预算数（元）') === 'budget'
+ * @example roleOfLabel('年中追加（调减）') === 'adjustment'
+ * @example roleOfLabel('1至8月支出') === 'executed'
+ */
+export function roleOfLabel(label: string): ColumnRole | null {
+  const t = normalizeText(label);
+  if (t === '') return null;
+  for (const [role, re] of RULES) if (re.test(t)) return role;
+  return null;
+}
+
+/** The amount columns, read as money. */
+export const AMOUNT_ROLES: readonly ColumnRole[] = ['initial', 'adjustment', 'budget', 'executed', 'forecast', 'amount'];

@@ -1,0 +1,47 @@
+import { type AmountUnit } from '../money/parse-amount';
+import { normalizeText } from '../grid/text';
+
+/**
+ * The unit a label names, if any. "万元" wins over "元" since it contains it.
+ * @example unitInText('年初预算（万元）') === '万元'; unitInText('单位：元') === '元'; unitInText('项目') === null
+ */
+export function unitInText(text: string): AmountUnit | null {
+  const t = normalizeText(text);
+  if (/万元/.test(t)) return '万元';
+  if (/\(元\)|单位[:：]?元|\[元\]|（元）|人民币元|^元$|金额元$/.test(t)) return '元';
+  return null;
+}
+
+/**
+ * The cut-off month a label names: "1-8月", "1至8月", "1月-8月", "截至8月", "截止8月底".
+ * @example monthInText('1-8月累计支出') === 8; monthInText('截至6月底') === 6; monthInText('预算') === null
+ */
+export function monthInText(text: string): number | null {
+  const t = normalizeText(text);
+  const range = /(?:^|[^\d])1月?[-至到](\d{1,2})月/.exec(t);
+  const upTo = /截[至止](?:\d{4}年)?(\d{1,2})月/.exec(t);
+  const m = range?.[1] ?? upTo?.[1];
+  if (m === undefined) return null;
+  const n = Number(m);
+  return n >= 1 && n <= 12 ? n : null;
+}
+
+/**
+ * The year a title or sheet name names (2000–2099).
+ * @example yearInText('泸县总工会2024年部门预算指标执行台账') === 2024
+ */
+export function yearInText(text: string): number | null {
+  const m = /(20\d{2})\s*年/.exec(text) ?? /(?:^|[^\d])(20\d{2})(?:[^\d]|$)/.exec(text);
+  return m?.[1] ? Number(m[1]) : null;
+}
+
+/**
+ * The organisation a title names: the words before the year.
+ * @example organizationInTitle('泸县总工会2024年部门预算指标执行台账') === '泸县总工会'
+ */
+export function organizationInTitle(text: string): string | null {
+  const m = /^\s*(.+?)\s*20\d{2}\s*年/.exec(text);
+  if (!m?.[1]) return null;
+  const org = m[1].replace(/^(关于|附件\d*[:：]?)/, '').trim();
+  return org.length >= 2 && org.length <= 40 ? org : null;
+}

@@ -1,0 +1,138 @@
+import { type Fen } from './money/fen';
+import { type AmountUnit } from './money/parse-amount';
+
+/** The three categories every line is normalised to. */
+export const CATEGORIES = ['人员支出', '公用支出', '项目支出'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** What a column of the ledger means. */
+export type ColumnRole =
+  | 'name'
+  | 'category'
+  | 'econCode'
+  | 'source'
+  | 'initial'
+  | 'adjustment'
+  | 'budget'
+  | 'executed'
+  | 'forecast'
+  | 'rate'
+  | 'remark'
+  | 'date'
+  | 'voucher'
+  | 'summary'
+  | 'amount';
+
+export const ROLE_LABELS: Readonly<Record<ColumnRole, string>> = {
+  name: '项目名称',
+  category: '支出类别',
+  econCode: '经济分类科目',
+  source: '资金来源',
+  initial: '年初预算',
+  adjustment: '年中调整',
+  budget: '全年预算',
+  executed: '1-N月执行数',
+  forecast: '全年预计执行数',
+  rate: '执行率（核对用）',
+  remark: '备注',
+  date: '日期',
+  voucher: '凭证号',
+  summary: '摘要',
+  amount: '金额',
+};
+
+/** Where a problem is: a sheet, and when known a 1-based row and a column letter. */
+export interface Place {
+  readonly sheet: string;
+  readonly row: number | null;
+  readonly column: string | null;
+}
+
+export interface Warning extends Place {
+  readonly message: string;
+}
+
+/** How a line's category was decided, shown to the user so a wrong guess is easy to spot. */
+export type CategorySource = '类别列' | '分节行' | '经济分类' | '名称' | '未识别';
+
+/** One budget line of the ledger, in exact 分, with where it came from. */
+export interface LedgerLine {
+  readonly name: string;
+  readonly category: Category;
+  readonly categorySource: CategorySource;
+  readonly econCode: string | null;
+  readonly source: string;
+  readonly initial: Fen;
+  readonly adjustment: Fen;
+  readonly budget: Fen;
+  readonly executed: Fen;
+  /** null when the ledger gives no forecast for this line. */
+  readonly forecast: Fen | null;
+  readonly remark: string;
+  readonly sheet: string;
+  /** 1-based row in the sheet, as Excel numbers it. */
+  readonly row: number;
+}
+
+export interface ColumnMatch {
+  readonly role: ColumnRole;
+  /** 0-based column index. */
+  readonly col: number;
+  /** The header text as written (two-row headers joined with "/"). */
+  readonly label: string;
+  readonly unit: AmountUnit;
+}
+
+export interface SheetLayout {
+  readonly sheet: string;
+  /** 1-based rows of the header (one or two). */
+  readonly headerRows: readonly number[];
+  readonly columns: readonly ColumnMatch[];
+  readonly unit: AmountUnit;
+  /** Where the unit came from, in words for the pane ("表头“年初预算（万元）”"). */
+  readonly unitSource: string;
+}
+
+export interface Detected<T> {
+  readonly value: T;
+  /** In words: where it was found, or 用户指定. */
+  readonly from: string;
+}
+
+/** The unit's own words for sections 一 and 二 and the opening paragraph. */
+export interface UnitInfo {
+  readonly organization: string | null;
+  readonly financeBureau: string | null;
+  readonly notice: string | null;
+  readonly functions: readonly string[];
+  readonly composition: readonly string[];
+  readonly departments: readonly string[];
+  readonly staffing: readonly string[];
+  readonly sheet: string | null;
+}
+
+export interface Recognition {
+  readonly budget: SheetLayout;
+  readonly journal: SheetLayout | null;
+  readonly organization: Detected<string>;
+  readonly year: Detected<number>;
+  readonly month: Detected<number>;
+  readonly lines: readonly LedgerLine[];
+  readonly warnings: readonly Warning[];
+  readonly unitInfo: UnitInfo;
+  /** How categories were decided, counted, for the pane. */
+  readonly categorySources: Readonly<Partial<Record<CategorySource, number>>>;
+}
+
+/** What the user corrected in the pane or passed on the command line. */
+export interface RecognizeOptions {
+  readonly sheet?: string;
+  /** 1-based header row (the last row of a two-row header). */
+  readonly headerRow?: number;
+  readonly columns?: Readonly<Partial<Record<ColumnRole, number | null>>>;
+  readonly unit?: AmountUnit;
+  readonly journalSheet?: string | null;
+  readonly month?: number;
+  readonly year?: number;
+  readonly organization?: string;
+}
