@@ -31,7 +31,11 @@ export function computeIndicators(
   });
 
   const byCategory = {} as Record<Category, Totals>;
-  for (const c of CATEGORIES) byCategory[c] = totalsOf(lines.filter((l) => l.category === c), tp);
+  for (const c of CATEGORIES)
+    byCategory[c] = totalsOf(
+      lines.filter((l) => l.category === c),
+      tp,
+    );
   const sourceNames = [...new Set(lines.map((l) => l.source))];
   return {
     year,
@@ -43,8 +47,17 @@ export function computeIndicators(
     includeBasic,
     total: totalsOf(lines, tp),
     categories: byCategory,
-    basic: totalsOf(lines.filter((l) => l.category !== '项目支出'), tp),
-    sources: sourceNames.map((name) => ({ name, totals: totalsOf(lines.filter((l) => l.source === name), tp) })),
+    basic: totalsOf(
+      lines.filter((l) => l.category !== '项目支出'),
+      tp,
+    ),
+    sources: sourceNames.map((name) => ({
+      name,
+      totals: totalsOf(
+        lines.filter((l) => l.source === name),
+        tp,
+      ),
+    })),
     items,
     flagged: items.filter((i) => i.flagged),
   };

@@ -6,8 +6,7 @@ import { numberToFen, parseScaled } from './parse-decimal';
 export type AmountUnit = '元' | '万元';
 
 export type AmountResult =
-  | { readonly ok: true; readonly fen: Fen; readonly empty: boolean }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly fen: Fen; readonly empty: boolean } | { readonly ok: false; readonly reason: string };
 
 const DASHES = /^[-—–－~]+$/;
 
@@ -47,7 +46,10 @@ export function parseAmount(value: CellValue, unit: AmountUnit): AmountResult {
     negative = true;
     text = paren[1] ?? '';
   }
-  text = text.replace(/^(人民币|RMB|CNY)/i, '').replace(/[￥¥$]/g, '').replace(/[,，']/g, '');
+  text = text
+    .replace(/^(人民币|RMB|CNY)/i, '')
+    .replace(/[￥¥$]/g, '')
+    .replace(/[,，']/g, '');
   if (text.startsWith('-') && text.length > 1 && /[\d.]/.test(text[1] ?? '')) {
     negative = !negative;
     text = text.slice(1);

@@ -13,8 +13,10 @@ export interface RawLine extends Omit<LedgerLine, 'executed'> {
 }
 
 const FOOTER = /^(制表|填表|审核|复核|负责人|单位负责人|财务负责人|经办|说明[:：]|注[:：]|备注[:：]|填报)/;
-const PERSONNEL_NAME = /工资|津贴|补贴|奖金|绩效工资|社会保险|养老|医疗保险|职业年金|公积金|抚恤|退休|离休|生活补助|伙食补助/;
-const PUBLIC_NAME = /办公|印刷|水费|电费|水电|邮电|物业|差旅|维修|租赁|会议|培训|接待|工会经费|福利费|公务用车|车辆|劳务|委托|咨询|手续费|取暖|税金|专用材料/;
+const PERSONNEL_NAME =
+  /工资|津贴|补贴|奖金|绩效工资|社会保险|养老|医疗保险|职业年金|公积金|抚恤|退休|离休|生活补助|伙食补助/;
+const PUBLIC_NAME =
+  /办公|印刷|水费|电费|水电|邮电|物业|差旅|维修|租赁|会议|培训|接待|工会经费|福利费|公务用车|车辆|劳务|委托|咨询|手续费|取暖|税金|专用材料/;
 
 interface Section {
   readonly level: 1 | 2;
@@ -172,7 +174,10 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
     }
     if (name === '') {
       name = `（第${r + 1}行，未填名称）`;
-      warnings.push({ ...place(r, cols.name?.col ?? null), message: '这一行有金额但没有项目名称，已按“未填名称”计入，请补填' });
+      warnings.push({
+        ...place(r, cols.name?.col ?? null),
+        message: '这一行有金额但没有项目名称，已按“未填名称”计入，请补填',
+      });
     }
     if (hidden.has(r)) {
       warnings.push({ ...place(r, null), message: `“${name}”所在行是隐藏行或被筛选掉的行，已计入` });
@@ -195,7 +200,10 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
     const line = completeBudget(sheet.name, r, amounts, cols, warnings);
     if (cols.rate) crossCheckRate(sheet, r, cols, line.budget, line.executed, warnings);
     if (line.budget < 0) {
-      warnings.push({ ...place(r, (cols.budget ?? cols.initial)?.col ?? null), message: `“${name}”的全年预算为负数（${formatYuan(line.budget)}元），不计算执行率，请核对` });
+      warnings.push({
+        ...place(r, (cols.budget ?? cols.initial)?.col ?? null),
+        message: `“${name}”的全年预算为负数（${formatYuan(line.budget)}元），不计算执行率，请核对`,
+      });
     }
     lines.push({
       name,
@@ -260,7 +268,12 @@ function keywordSectionLevel(name: string, econ: string): 1 | 2 | null {
   if (econ !== '') return null;
   const t = normalizeText(name);
   if (/^(基本支出|基本经费|项目支出|项目经费|专项支出)(合计)?$/.test(t)) return 1;
-  if (/^(人员支出|人员经费|工资福利支出|公用支出|公用经费|日常公用经费|日常公用支出|商品和服务支出|对个人和家庭的补助)$/.test(t)) return 2;
+  if (
+    /^(人员支出|人员经费|工资福利支出|公用支出|公用经费|日常公用经费|日常公用支出|商品和服务支出|对个人和家庭的补助)$/.test(
+      t,
+    )
+  )
+    return 2;
   return null;
 }
 
@@ -290,9 +303,7 @@ function decideCategory(i: CategoryInput): { category: Category; source: Categor
   if (section) return { category: section, source: '分节行' };
   if (fromCode) return { category: fromCode, source: '经济分类' };
   if (fromName && !/项目|专项/.test(i.name)) return { category: fromName, source: '名称' };
-  const why = i.columnText
-    ? `类别“${i.columnText}”无法识别（应为人员支出、公用支出或项目支出）`
-    : '未能判断支出类别';
+  const why = i.columnText ? `类别“${i.columnText}”无法识别（应为人员支出、公用支出或项目支出）` : '未能判断支出类别';
   return { category: '项目支出', source: '未识别', warn: `${why}，已按项目支出处理，如有误请更正` };
 }
 

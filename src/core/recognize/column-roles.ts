@@ -14,7 +14,10 @@ const RULES: readonly (readonly [ColumnRole, RegExp])[] = [
   ['initial', /年初/],
   ['budget', /调整后|追加后|变动后/],
   ['adjustment', /调整|调增|调减|追加|追减|^增减/],
-  ['executed', /\d{1,2}月?-\d{1,2}月|\d{1,2}月?[至到]\d{1,2}月|截[至止]\d{1,2}月|累计支|累计执行|累计支付|已支|执行数|执行金额|执行额|实际支出|实际执行|支出数|支付数|已执行/],
+  [
+    'executed',
+    /\d{1,2}月?-\d{1,2}月|\d{1,2}月?[至到]\d{1,2}月|截[至止]\d{1,2}月|累计支|累计执行|累计支付|已支|执行数|执行金额|执行额|实际支出|实际执行|支出数|支付数|已执行/,
+  ],
   ['budget', /全年预算|预算数|预算金额|预算额|批复|全年指标|指标数|指标金额|预算/],
   ['voucher', /凭证/],
   ['date', /日期|^时间$|支付时间|记账时间/],
@@ -38,4 +41,11 @@ export function roleOfLabel(label: string): ColumnRole | null {
 }
 
 /** The amount columns, read as money. */
-export const AMOUNT_ROLES: readonly ColumnRole[] = ['initial', 'adjustment', 'budget', 'executed', 'forecast', 'amount'];
+export const AMOUNT_ROLES: readonly ColumnRole[] = [
+  'initial',
+  'adjustment',
+  'budget',
+  'executed',
+  'forecast',
+  'amount',
+];

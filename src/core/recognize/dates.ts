@@ -30,7 +30,8 @@ export function parseDate(v: CellValue): YearMonthDay | null {
   if (typeof v !== 'string') return null;
   const t = normalizeText(v);
   const m =
-    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) return null;
   const year = Number(m[1]);
   const month = Number(m[2]);

@@ -75,19 +75,28 @@ export function sumJournal(
     if (/^(合计|总计|小计|本月合计|累计)/.test(normalizeText(project || summary))) continue;
     const amount = amountCol ? parseAmount(cellAt(sheet, r, amountCol.col), amountCol.unit) : null;
     if (!amount || !amount.ok) {
-      warnings.push({ ...where(amountCol?.col), message: `支付金额无法识别（${amount && !amount.ok ? amount.reason : '缺少金额列'}），这笔支付未计入` });
+      warnings.push({
+        ...where(amountCol?.col),
+        message: `支付金额无法识别（${amount && !amount.ok ? amount.reason : '缺少金额列'}），这笔支付未计入`,
+      });
       continue;
     }
     if (amount.empty) continue;
     const rawDate = cellAt(sheet, r, dateCol);
     const date = parseDate(rawDate);
     if (!date) {
-      warnings.push({ ...where(dateCol), message: `日期“${cellDisplay(rawDate)}”无法识别，这笔${formatYuan(amount.fen)}元的支付未计入` });
+      warnings.push({
+        ...where(dateCol),
+        message: `日期“${cellDisplay(rawDate)}”无法识别，这笔${formatYuan(amount.fen)}元的支付未计入`,
+      });
       continue;
     }
     if (date.year !== year) {
       otherYear++;
-      warnings.push({ ...where(dateCol), message: `支付日期${date.year}年${date.month}月${date.day}日不在${year}年，未计入` });
+      warnings.push({
+        ...where(dateCol),
+        message: `支付日期${date.year}年${date.month}月${date.day}日不在${year}年，未计入`,
+      });
       continue;
     }
     if (date.month > month) {

@@ -133,7 +133,9 @@ function findSheet(
   if (wanted !== undefined) {
     const sheet = sheets.find((s) => s.name === wanted);
     if (!sheet) {
-      throw new LedgerError(`工作簿中没有名为“${wanted}”的工作表。现有工作表：${sheets.map((s) => `“${s.name}”`).join('、')}。`);
+      throw new LedgerError(
+        `工作簿中没有名为“${wanted}”的工作表。现有工作表：${sheets.map((s) => `“${s.name}”`).join('、')}。`,
+      );
     }
     const header = headerRow !== undefined ? headerAt(sheet, headerRow - 1) : headerCandidates(sheet)[0];
     if (!header) {
@@ -218,7 +220,12 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[]):
         : '表中未注明单位，按元处理';
   if (options.unit) for (const c of columns) (c as { unit: AmountUnit }).unit = options.unit;
   if (!labelled && !sheetUnit && !options.unit && found.kind === 'budget') {
-    warnings.push({ sheet: sheet.name, row: null, column: null, message: '台账没有注明金额单位，已按“元”处理；如是万元请在任务窗格中更正' });
+    warnings.push({
+      sheet: sheet.name,
+      row: null,
+      column: null,
+      message: '台账没有注明金额单位，已按“元”处理；如是万元请在任务窗格中更正',
+    });
   }
   return { sheet: sheet.name, headerRows: header.rows.map((r) => r + 1), columns, unit, unitSource };
 }
@@ -240,14 +247,20 @@ function unitAbove(sheet: SheetGrid, headerEnd: number): { unit: AmountUnit; fro
 
 function titleTexts(sheet: SheetGrid, before: number): string[] {
   const out: string[] = [];
-  for (let r = 0; r < before; r++) for (const v of sheet.rows[r] ?? []) {
-    const t = cellText(v ?? null).trim();
-    if (t) out.push(t);
-  }
+  for (let r = 0; r < before; r++)
+    for (const v of sheet.rows[r] ?? []) {
+      const t = cellText(v ?? null).trim();
+      if (t) out.push(t);
+    }
   return out;
 }
 
-function detectMonth(budget: Found, layout: SheetLayout, journal: Found | null, options: RecognizeOptions): Detected<number> {
+function detectMonth(
+  budget: Found,
+  layout: SheetLayout,
+  journal: Found | null,
+  options: RecognizeOptions,
+): Detected<number> {
   if (options.month !== undefined) return { value: options.month, from: '用户指定' };
   const executed = layout.columns.find((c) => c.role === 'executed');
   const fromLabel = executed ? monthInText(executed.label) : null;
@@ -260,10 +273,11 @@ function detectMonth(budget: Found, layout: SheetLayout, journal: Found | null, 
     const m = monthInText(t);
     if (m) return { value: m, from: `“${t}”` };
   }
-  if (journal) for (const t of [...titleTexts(journal.sheet, Math.min(...journal.header.rows)), journal.sheet.name]) {
-    const m = monthInText(t);
-    if (m) return { value: m, from: `“${t}”` };
-  }
+  if (journal)
+    for (const t of [...titleTexts(journal.sheet, Math.min(...journal.header.rows)), journal.sheet.name]) {
+      const m = monthInText(t);
+      if (m) return { value: m, from: `“${t}”` };
+    }
   throw new LedgerError(
     `没能确定截止月份：工作表“${budget.sheet.name}”的标题和表头中没有“1-8月”“1至8月”“截至8月”这样的字样。请在任务窗格中选择截止月份（命令行加 --month 8）。`,
     { sheet: budget.sheet.name, row: Math.max(...layout.headerRows), column: null },
