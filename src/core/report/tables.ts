@@ -1,0 +1,147 @@
+import { type Totals } from '../indicators/types';
+import { formatPercent, formatPoints, formatWan } from '../money/format';
+import { type Percent } from '../money/percent';
+import { type ReportModel } from './types';
+
+/**
+ * The monitoring tables as plain strings, derived once from `ReportModel.indicators`, so the
+ * clipboard HTML, the plain text, the .docx (and later the worksheet) print the same figures.
+ */
+
+export type CellAlign = 'left' | 'center' | 'right';
+
+export interface TableRow {
+  readonly cells: readonly string[];
+  /** 小计/合计 rows, rendered bold. */
+  readonly total?: boolean;
+  /** A project flagged as under-executed, so an output may mark it. */
+  readonly flagged?: boolean;
+}
+
+export interface ReportTable {
+  /** "表1 1-8月预算执行情况（按支出类别）" */
+  readonly title: string;
+  /** "单位：万元" */
+  readonly unit: string;
+  readonly header: readonly string[];
+  /** Alignment per column: text left, figures right. */
+  readonly align: readonly CellAlign[];
+  /** Relative widths per column, summing to 100, for outputs that need fixed widths. */
+  readonly widths: readonly number[];
+  readonly rows: readonly TableRow[];
+  /** Explanations printed under the table ("—" means no budget), empty when none is needed. */
+  readonly notes: readonly string[];
+}
+
+/** Shown where a rate cannot exist because the budget is zero: the report never divides by zero. */
+export const NO_RATE = '—';
+
+/** "1-8月" (or "1月" for January): the period label every header and sentence uses. */
+export function periodLabel(month: number): string {
+  return month <= 1 ? '1月' : `1-${month}月`;
+}
+
+/** 执行率 of a group, or "—" when its budget is not positive. */
+export function rateText(p: Percent | null): string {
+  return p === null ? NO_RATE : formatPercent(p);
+}
+
+/**
+ * 偏差 to 时间进度 in words a reader cannot misread: "低于3.92", "高于1.20", "持平"; "—" without a rate.
+ * Signs alone ("-3.92") are easy to miss in print, so the direction is a word.
+ */
+export function gapText(p: Percent | null): string {
+  if (p === null) return NO_RATE;
+  if (p === 0) return '持平';
+  return `${p < 0 ? '低于' : '高于'}${formatPoints(p)}`;
+}
+
+const NO_RATE_NOTE = `执行率为“${NO_RATE}”的行全年预算为0，无法计算执行率。`;
+
+function amounts(t: Totals): string[] {
+  return [formatWan(t.initial), formatWan(t.adjustment), formatWan(t.budget), formatWan(t.executed)];
+}
+
+/**
+ * 表1: the funds by category — 人员支出, 公用支出, 基本支出小计 (when both exist), 项目支出, 合计 —
+ * with the budget, its change, the spending to month N, the rate, 时间进度 and the gap.
+ */
+export function fundsByCategory(model: ReportModel): ReportTable {
+  const ind = model.indicators;
+  const period = periodLabel(ind.month);
+  const tp = formatPercent(ind.timeProgress);
+  const row = (label: string, t: Totals, total = false): TableRow => ({
+    cells: [label, ...amounts(t), rateText(t.rate), tp, gapText(t.deviation)],
+    total,
+  });
+  const personnel = ind.categories['人员支出'];
+  const publicSpending = ind.categories['公用支出'];
+  const rows: TableRow[] = [row('人员支出', personnel), row('公用支出', publicSpending)];
+  // A subtotal of one category repeats its row; show it only when it adds up two.
+  if (personnel.lines > 0 && publicSpending.lines > 0) rows.push(row('基本支出小计', ind.basic, true));
+  rows.push(row('项目支出', ind.categories['项目支出']), row('合计', ind.total, true));
+  return {
+    title: `表1 ${period}预算执行情况（按支出类别）`,
+    unit: '单位：万元',
+    header: ['类别', '年初预算', '年中调整', '全年预算', `${period}执行数`, '执行率', '时间进度', '偏差（个百分点）'],
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'center'],
+    widths: [16, 12, 11, 12, 12, 11, 11, 15],
+    rows,
+    notes: rows.some((r) => r.cells[5] === NO_RATE) ? [NO_RATE_NOTE] : [],
+  };
+}
+
+/**
+ * 表2: every 项目支出 line with its funding source, figures, rate, gap and status, then their total.
+ * A ledger without projects gets one row saying so, rather than an empty table.
+ */
+export function fundsByProject(model: ReportModel): ReportTable {
+  const ind = model.indicators;
+  const period = periodLabel(ind.month);
+  const projects = ind.items.filter((i) => i.line.category === '项目支出');
+  const rows: TableRow[] = projects.map((i) => ({
+    cells: [
+      i.line.name,
+      i.line.source,
+      ...amounts(i.totals),
+      rateText(i.totals.rate),
+      gapText(i.totals.deviation),
+      i.status,
+    ],
+    flagged: i.flagged,
+  }));
+  const header = [
+    '项目名称',
+    '资金来源',
+    '年初预算',
+    '调整',
+    '全年预算',
+    `${period}执行数`,
+    '执行率',
+    '偏差（个百分点）',
+    '状态',
+  ];
+  if (rows.length === 0) {
+    rows.push({ cells: ['无项目支出', ...Array<string>(header.length - 1).fill('')] });
+  } else {
+    const t = ind.categories['项目支出'];
+    rows.push({ cells: ['合计', '', ...amounts(t), rateText(t.rate), gapText(t.deviation), ''], total: true });
+  }
+  return {
+    title: `表2 ${period}项目支出执行情况`,
+    unit: '单位：万元',
+    header,
+    align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'center', 'center'],
+    widths: [20, 12, 10, 9, 10, 10, 9, 12, 8],
+    rows,
+    notes: [
+      `时间进度为${formatPercent(ind.timeProgress)}。`,
+      ...(rows.some((r) => r.cells[6] === NO_RATE) ? [NO_RATE_NOTE] : []),
+    ],
+  };
+}
+
+/** Both tables in the order every output prints them. */
+export function reportTables(model: ReportModel): readonly ReportTable[] {
+  return [fundsByCategory(model), fundsByProject(model)];
+}

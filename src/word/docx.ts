@@ -1,0 +1,271 @@
+/**
+ * The report as a .docx in the official-document layout of GB/T 9704-2012, built with `docx`.
+ * No Node or DOM API is used, so the task pane can `import()` this lazily and the CLI can call it
+ * directly; both get the bytes as a Uint8Array and decide how to save them.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import { type Block, type ReportModel } from '../core/report/types';
+import { type CellAlign, type ReportTable, reportTables } from '../core/report/tables';
+
+const TWIPS_PER_MM = 1440 / 25.4;
+const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
+
+/** Page geometry in twips: A4 and the GB/T 9704 margins that leave a 156 × 225 mm type area. */
+export const PAGE = {
+  width: mm(210),
+  height: mm(297),
+  top: mm(37),
+  bottom: mm(35),
+  left: mm(28),
+  right: mm(26),
+  /**
+   * The page number's line sits about 7 mm below the type area: 35 mm − 7 mm − one 4号 line
+   * (≈ 6 mm) leaves 22 mm from the page edge to the footer's bottom.
+   */
+  footer: mm(22),
+  header: mm(15),
+} as const;
+
+/** 225 mm ÷ 22 lines = 28.95 pt, in twips: the exact line spacing of body text. */
+export const LINE_PITCH = 579;
+
+/** Sizes in half-points, as w:sz carries them. 3号 = 16 pt, 2号 = 22 pt, 4号 = 14 pt, 五号 = 10.5 pt. */
+export const SIZE = { body: 32, title: 44, pageNumber: 28, table: 21 } as const;
+
+export const FONT = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  h1: '黑体',
+  h2: '楷体_GB2312',
+  pageNumber: '宋体',
+} as const;
+
+/**
+ * 28 characters a line: the grid's character pitch is the type-area width ÷ 28 (≈ 15.79 pt), and
+ * w:charSpace is its difference to the 16 pt Normal font in 1/4096 pt (≈ −841).
+ */
+export const CHAR_SPACE = Math.round(((PAGE.width - PAGE.left - PAGE.right) / 20 / 28 - SIZE.body / 2) * 4096);
+
+/** Two characters of 3号: firstLineChars for Word, the twips for readers that ignore it. */
+const INDENT = { firstLineChars: 200, firstLine: SIZE.body * 20 } as const;
+const EXACT_LINE = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+
+/**
+ * Every font slot named, not only eastAsia: Word picks the face per character class, and a slot
+ * left to the theme gives digits and Latin letters in Calibri or 等线 in the middle of 仿宋 text.
+ */
+function faces(name: string): IRunOptions['font'] {
+  return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
+}
+
+function run(text: string, font: string, size: number, extra: Partial<IRunOptions> = {}): TextRun {
+  return new TextRun({ text, font: faces(font), size, sizeComplexScript: size, ...extra });
+}
+
+const HIGHLIGHT = { highlight: 'yellow' } as const;
+
+function blockParagraph(b: Block): Paragraph {
+  const mark = b.placeholder ? HIGHLIGHT : {};
+  switch (b.kind) {
+    case 'title':
+      return new Paragraph({
+        alignment: AlignmentType.CENTER,
+        // One empty grid line between the title and the first paragraph, as GB/T 9704 spaces them.
+        spacing: { ...EXACT_LINE, after: LINE_PITCH },
+        keepNext: true,
+        children: [run(b.text, FONT.title, SIZE.title, mark)],
+      });
+    case 'h1':
+    case 'h2':
+    case 'h3': {
+      const font = b.kind === 'h1' ? FONT.h1 : b.kind === 'h2' ? FONT.h2 : FONT.body;
+      return new Paragraph({
+        heading:
+          b.kind === 'h1' ? HeadingLevel.HEADING_1 : b.kind === 'h2' ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+        alignment: AlignmentType.JUSTIFIED,
+        spacing: EXACT_LINE,
+        indent: INDENT,
+        keepNext: true,
+        children: [run(b.text, font, SIZE.body, { bold: b.kind === 'h3', ...mark })],
+      });
+    }
+    case 'p': {
+      const children: TextRun[] = [];
+      if (b.lead) children.push(run(b.lead, FONT.h2, SIZE.body));
+      children.push(run(b.text, FONT.body, SIZE.body, mark));
+      return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: EXACT_LINE, indent: INDENT, children });
+    }
+  }
+}
+
+const ALIGN: Readonly<Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType]>> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+};
+
+/** Table text: 五号 仿宋 on a 15 pt exact line, so rows stay compact instead of snapping to the 28.95 pt grid. */
+const TABLE_LINE = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const BORDERS = {
+  top: BORDER,
+  bottom: BORDER,
+  left: BORDER,
+  right: BORDER,
+  insideHorizontal: BORDER,
+  insideVertical: BORDER,
+};
+
+function tableCell(text: string, align: CellAlign, width: number, bold: boolean): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { top: 30, bottom: 30, left: 60, right: 60 },
+    children: [
+      new Paragraph({
+        alignment: ALIGN[align],
+        spacing: TABLE_LINE,
+        children: [run(text, FONT.body, SIZE.table, { bold })],
+      }),
+    ],
+  });
+}
+
+function tableParagraphs(t: ReportTable, first: boolean): (Paragraph | Table)[] {
+  const total = PAGE.width - PAGE.left - PAGE.right;
+  const sum = t.widths.reduce((a, b) => a + b, 0);
+  const widths = t.widths.map((w) => Math.floor((w * total) / sum));
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: t.header.map((h, i) => tableCell(h, 'center', widths[i] ?? 0, true)),
+  });
+  const rows = t.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: r.cells.map((c, i) => tableCell(c, t.align[i] ?? 'left', widths[i] ?? 0, r.total ?? false)),
+      }),
+  );
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      // The tables follow the narrative on a page of their own, so the first one is never split from its title.
+      pageBreakBefore: first,
+      spacing: first ? EXACT_LINE : { ...EXACT_LINE, before: LINE_PITCH },
+      keepNext: true,
+      children: [run(t.title, FONT.h1, SIZE.body)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: TABLE_LINE,
+      keepNext: true,
+      children: [run(t.unit, FONT.body, SIZE.table)],
+    }),
+    new Table({
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: BORDERS,
+      rows: [header, ...rows],
+    }),
+    ...t.notes.map((n) => new Paragraph({ spacing: TABLE_LINE, children: [run(n, FONT.body, SIZE.table)] })),
+  ];
+}
+
+/**
+ * "— 1 —" in 4号 宋体, one character in from the outer edge: right on odd pages, left on even ones,
+ * so the numbers sit outside when the report is printed on both sides and bound.
+ */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const indent = SIZE.pageNumber * 10; // one 4号 character, in twips
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: indent } : { left: indent },
+        spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: faces(FONT.pageNumber),
+            size: SIZE.pageNumber,
+            sizeComplexScript: SIZE.pageNumber,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The Document object, for callers that want to pack it differently. */
+export function buildDocument(model: ReportModel): Document {
+  const tables = reportTables(model).flatMap((t, i) => tableParagraphs(t, i === 0));
+  const headingStyle = (font: string, bold: boolean) => ({
+    run: { font: faces(font), size: SIZE.body, bold, italics: false, color: '000000' },
+    paragraph: { spacing: EXACT_LINE, indent: INDENT },
+  });
+  return new Document({
+    creator: model.organization,
+    title: model.title,
+    description: '部门事中绩效监控报告',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: faces(FONT.body), size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: EXACT_LINE },
+        },
+        // Word's built-in heading styles keep the outline (navigation pane); their look is the document's.
+        heading1: headingStyle(FONT.h1, false),
+        heading2: headingStyle(FONT.h2, false),
+        heading3: headingStyle(FONT.body, true),
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.top,
+              bottom: PAGE.bottom,
+              left: PAGE.left,
+              right: PAGE.right,
+              header: PAGE.header,
+              footer: PAGE.footer,
+              gutter: 0,
+            },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children: [...model.blocks.map(blockParagraph), ...tables],
+      },
+    ],
+  });
+}
+
+/** The report as .docx bytes. */
+export function buildDocx(model: ReportModel): Promise<Uint8Array> {
+  return Packer.pack(buildDocument(model), 'uint8array');
+}
