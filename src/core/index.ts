@@ -11,3 +11,4 @@ export * from './report/types';
 export * from './plan/types';
 export * from './plan/styles';
 export * from './pipeline';
+export * from './report/to-json';

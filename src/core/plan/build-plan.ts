@@ -1,7 +1,189 @@
 import { type ReportModel } from '../report/types';
-import { type WritePlan } from './types';
+import { type Totals } from '../indicators/types';
+import { type Fen } from '../money/fen';
+import { fenToWanNumber, formatPercent } from '../money/format';
+import { periodLabel } from '../report/phrases';
+import { REPORT_SHEET, SUMMARY_SHEET } from '../constants';
+import {
+  type CellStyleName,
+  type PlannedCell,
+  type PlannedHighlight,
+  type PlannedSheet,
+  type WritePlan,
+} from './types';
 
+/**
+ * Plans the write-back: the 监控汇总 and 监控报告 sheets and the highlights on the ledger.
+ * Figures are the model's, converted once here for display (万元, fractions for % formats).
+ */
 export function buildPlan(model: ReportModel): WritePlan {
-  void model;
-  return { sheets: [], highlights: [] };
+  return {
+    sheets: [summarySheet(model), reportSheet(model)],
+    highlights: highlights(model),
+  };
+}
+
+const cell = (value: string | number | null, style: CellStyleName): PlannedCell => ({ value, style });
+const wanCell = (fen: Fen, total = false): PlannedCell => cell(fenToWanNumber(fen), total ? 'totalWan' : 'wan');
+const rateCell = (p: number | null, total = false): PlannedCell =>
+  p === null ? cell('—', total ? 'totalText' : 'text') : cell(p / 10000, total ? 'totalPercent' : 'percent');
+const pointsCell = (p: number | null, total = false): PlannedCell =>
+  p === null ? cell('—', total ? 'totalText' : 'text') : cell(p / 100, total ? 'totalPoints' : 'points');
+
+export const SUMMARY_COLUMNS = [
+  '项目/类别',
+  '资金来源',
+  '年初预算',
+  '年中调整',
+  '全年预算',
+  'EXECUTED',
+  '执行率',
+  '偏差（个百分点）',
+  '状态',
+  '全年预计执行数',
+] as const;
+
+function totalsRow(label: string, source: string, t: Totals, total: boolean, status = ''): PlannedCell[] {
+  const text = total ? 'totalText' : 'text';
+  return [
+    cell(label, text),
+    cell(source, text),
+    wanCell(t.initial, total),
+    wanCell(t.adjustment, total),
+    wanCell(t.budget, total),
+    wanCell(t.executed, total),
+    rateCell(t.rate, total),
+    pointsCell(t.deviation, total),
+    cell(status, status === '' || status === '正常' ? (total ? 'totalText' : 'statusOk') : 'statusWarn'),
+    t.forecast === null ? cell('未填列', text) : wanCell(t.forecast, total),
+  ];
+}
+
+function summarySheet(model: ReportModel): PlannedSheet {
+  const ind = model.indicators;
+  const period = periodLabel(model.month);
+  const width = SUMMARY_COLUMNS.length;
+  const rows: (PlannedCell | null)[][] = [];
+  const merges: { top: number; left: number; bottom: number; right: number }[] = [];
+  const section = (label: string): void => {
+    merges.push({ top: rows.length, left: 0, bottom: rows.length, right: width - 1 });
+    rows.push([cell(label, 'totalText'), ...Array.from({ length: width - 1 }, () => cell(null, 'totalText'))]);
+  };
+  rows.push([cell(`${model.organization}${model.year}年${period}预算执行监控汇总`, 'title')]);
+  merges.push({ top: 0, left: 0, bottom: 0, right: width - 1 });
+  rows.push([
+    cell(
+      `时间进度${formatPercent(ind.timeProgress)}（${model.month}÷12）；金额单位：万元；偏差 = 执行率 − 时间进度。本表由绩效监控助手根据工作表“${model.recognition.budget.sheet}”生成，重新生成时会被替换，请勿在此表中录入数据。`,
+      'subtitle',
+    ),
+  ]);
+  merges.push({ top: 1, left: 0, bottom: 1, right: width - 1 });
+  rows.push(SUMMARY_COLUMNS.map((h) => cell(h === 'EXECUTED' ? `${period}执行数` : h, 'header')));
+  const headerRows = rows.length;
+
+  section('一、按支出类别');
+  const c = ind.categories;
+  rows.push(totalsRow('人员支出', '', c.人员支出, false));
+  rows.push(totalsRow('日常公用支出', '', c.公用支出, false));
+  rows.push(totalsRow('基本支出小计', '', ind.basic, true));
+  rows.push(totalsRow('项目支出', '', c.项目支出, false));
+  rows.push(totalsRow('合计', '', ind.total, true));
+
+  section('二、按资金来源');
+  for (const s of ind.sources) rows.push(totalsRow(s.name, '', s.totals, false));
+  rows.push(totalsRow('合计', '', ind.total, true));
+
+  section('三、项目支出明细');
+  const projectItems = ind.items.filter((i) => i.line.category === '项目支出' || i.flagged);
+  for (const i of projectItems) rows.push(totalsRow(i.line.name, i.line.source, i.totals, false, i.status));
+  if (projectItems.length === 0) rows.push([cell('（无项目支出）', 'text')]);
+
+  // The chart reads a plain block of figures: one row per category and project.
+  rows.push([]);
+  const chartHead = rows.length;
+  rows.push([cell('执行率与时间进度对比（图表数据）', 'heading2')]);
+  rows.push([cell('名称', 'header'), cell('执行率', 'header'), cell('时间进度', 'header')]);
+  const chartFirst = rows.length;
+  const chartRows: [string, number | null][] = [
+    ['人员支出', c.人员支出.rate],
+    ['日常公用支出', c.公用支出.rate],
+    ['项目支出', c.项目支出.rate],
+    ['合计', ind.total.rate],
+    ...projectItems.map((i): [string, number | null] => [i.line.name, i.totals.rate]),
+  ];
+  for (const [name, rate] of chartRows) {
+    rows.push([
+      cell(name, 'text'),
+      rate === null ? cell(0, 'percent') : cell(rate / 10000, 'percent'),
+      cell(ind.timeProgress / 10000, 'percent'),
+    ]);
+  }
+  const chartLast = rows.length - 1;
+
+  if (model.warnings.length > 0) {
+    rows.push([]);
+    rows.push([cell('核对提示（请逐条核对台账）', 'heading2')]);
+    rows.push([cell('工作表', 'header'), cell('行', 'header'), cell('列', 'header'), cell('说明', 'header')]);
+    const first = rows.length;
+    for (const w of model.warnings) {
+      rows.push([cell(w.sheet, 'text'), cell(w.row, 'text'), cell(w.column ?? '', 'text'), cell(w.message, 'text')]);
+      merges.push({ top: rows.length - 1, left: 3, bottom: rows.length - 1, right: width - 1 });
+    }
+    void first;
+  }
+  void chartHead;
+  return {
+    name: SUMMARY_SHEET,
+    rows,
+    merges,
+    columnWidths: [30, 16, 13, 13, 13, 14, 10, 12, 9, 14],
+    freezeRows: headerRows,
+    orientation: 'landscape',
+    charts: [
+      {
+        title: `${period}执行率与时间进度`,
+        categories: { col: 0, firstRow: chartFirst, lastRow: chartLast },
+        series: [
+          { name: '执行率', col: 1 },
+          { name: '时间进度', col: 2 },
+        ],
+        anchor: { row: headerRows, col: width + 1, rows: 18, cols: 8 },
+      },
+    ],
+  };
+}
+
+function reportSheet(model: ReportModel): PlannedSheet {
+  const rows: PlannedCell[][] = model.blocks.map((b) => {
+    const style: CellStyleName =
+      b.kind === 'title'
+        ? 'title'
+        : b.kind === 'h1'
+          ? 'heading1'
+          : b.kind === 'h2' || b.kind === 'h3'
+            ? 'heading2'
+            : 'paragraph';
+    return [cell((b.lead ?? '') + b.text, b.placeholder ? 'note' : style)];
+  });
+  return {
+    name: REPORT_SHEET,
+    rows,
+    merges: [],
+    columnWidths: [100],
+    freezeRows: 0,
+    orientation: 'portrait',
+    charts: [],
+  };
+}
+
+function highlights(model: ReportModel): PlannedHighlight[] {
+  const layout = model.recognition.budget;
+  const lastCol = Math.max(0, ...layout.columns.map((c) => c.col));
+  return model.indicators.flagged.map((i) => ({
+    sheet: i.line.sheet,
+    row: i.line.row - 1,
+    firstCol: 0,
+    lastCol,
+    reason: i.flagReason ?? '',
+  }));
 }

@@ -51,13 +51,14 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
   const warnings: Warning[] = [];
   const lines: RawLine[] = [];
   const hidden = new Set(sheet.hiddenRows ?? []);
-  const start = Math.max(...layout.headerRows);
+  // headerRows are 1-based, so the last one is also the 0-based index of the first data row.
+  const firstDataRow = Math.max(...layout.headerRows);
   const labelCols = layout.columns
     .filter((c) => c.role === 'name' || c.role === 'category' || c.role === 'econCode')
     .map((c) => c.col);
   const firstLabelCol = 0;
   const lastLabelCol = Math.max(0, ...labelCols);
-  const fillDown = mergedFillDown(sheet, start);
+  const fillDown = mergedFillDown(sheet, firstDataRow - 1);
   const text = (row: number, col: number | undefined): string => {
     if (col === undefined) return '';
     const v = cellAt(sheet, row, col);
@@ -128,7 +129,7 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
     return any ? out : null;
   };
 
-  for (let r = start + 1; r < sheet.rows.length; r++) {
+  for (let r = firstDataRow; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];
     if (!cells || cells.every((v) => isBlank(v))) continue;
     const label = firstText(cells, firstLabelCol, lastLabelCol);

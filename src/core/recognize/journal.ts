@@ -53,7 +53,8 @@ export function sumJournal(
     matchCache.set(key, found);
     return found;
   };
-  const start = Math.max(...layout.headerRows) + 1;
+  // headerRows are 1-based: the last one is the 0-based index of the first payment row.
+  const start = Math.max(...layout.headerRows);
   let later = 0;
   let laterSum = 0;
   let otherYear = 0;

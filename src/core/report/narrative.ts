@@ -1,17 +1,327 @@
-import { type Indicators } from '../indicators/types';
-import { type Recognition } from '../types';
-import { type ReportModel } from './types';
+import { type Indicators, type ItemResult, type Totals } from '../indicators/types';
+import { type Recognition, type UnitInfo } from '../types';
+import { formatPercent, formatPoints } from '../money/format';
+import { type Block, type ReportModel } from './types';
+import { adjustmentWords, chineseNumber, gapWords, pct, periodLabel, sentence, wan } from './phrases';
 
+/**
+ * Writes the 部门事中绩效监控报告 from the recognised ledger and its indicators, following the
+ * official outline. Every number in it is taken from `indicators`; the year and month only from
+ * the recognition, so a 2024 report cannot speak of 2023.
+ */
 export function buildNarrative(recognition: Recognition, indicators: Indicators): ReportModel {
-  const title = `${recognition.organization.value}${recognition.year.value}年部门事中绩效监控报告`;
-  return {
-    organization: recognition.organization.value,
-    year: recognition.year.value,
-    month: recognition.month.value,
-    title,
-    recognition,
-    indicators,
-    warnings: recognition.warnings,
-    blocks: [{ kind: 'title', text: title }],
-  };
+  const org = recognition.organization.value;
+  const year = recognition.year.value;
+  const month = recognition.month.value;
+  const title = `${org}${year}年部门事中绩效监控报告`;
+  const ctx: Ctx = { org, year, month, period: periodLabel(month), ind: indicators, info: recognition.unitInfo };
+  const blocks: Block[] = [
+    { kind: 'title', text: title },
+    opening(ctx),
+    ...functions(ctx),
+    ...institution(ctx),
+    ...overall(ctx),
+    ...analysis(ctx),
+    ...problems(ctx),
+    ...measures(ctx),
+  ];
+  return { organization: org, year, month, title, recognition, indicators, warnings: recognition.warnings, blocks };
+}
+
+interface Ctx {
+  readonly org: string;
+  readonly year: number;
+  readonly month: number;
+  readonly period: string;
+  readonly ind: Indicators;
+  readonly info: UnitInfo;
+}
+
+const p = (text: string, lead?: string): Block => (lead ? { kind: 'p', text, lead } : { kind: 'p', text });
+const todo = (text: string, lead?: string): Block => ({
+  kind: 'p',
+  text,
+  placeholder: true,
+  ...(lead ? { lead } : {}),
+});
+
+function opening(c: Ctx): Block {
+  const basis = c.info.notice
+    ? `按照${c.info.financeBureau ?? ''}${c.info.notice}文件的工作安排`
+    : `按照财政部门关于开展${c.year}年预算绩效运行监控工作的通知要求`;
+  return p(
+    `${basis}，我单位开展了${c.year}年1月至${c.month}月部门预算执行、调整情况以及绩效目标完成和实现情况的绩效监控工作，现将有关情况报告如下。`,
+  );
+}
+
+function functions(c: Ctx): Block[] {
+  const out: Block[] = [{ kind: 'h1', text: '一、主要职能职责' }];
+  if (c.info.functions.length === 0) {
+    out.push(todo('【请填写本单位主要职能职责，可在“单位信息”工作表中填写，报告将自动引用】'));
+  } else out.push(...c.info.functions.map((t) => p(t)));
+  return out;
+}
+
+function institution(c: Ctx): Block[] {
+  const part = (lead: string, lines: readonly string[], hint: string): Block[] =>
+    lines.length === 0
+      ? [todo(`【请填写${hint}】`, lead)]
+      : [p(lines[0] ?? '', lead), ...lines.slice(1).map((t) => p(t))];
+  return [
+    { kind: 'h1', text: '二、机构基本情况' },
+    ...part('（一）机构组成。', c.info.composition, '单位性质、级次及下属单位情况'),
+    ...part('（二）机构职能。', c.info.departments, '内设机构及其职责'),
+    ...part('（三）人员概况。', c.info.staffing, '编制数、实有人数及退休人员情况'),
+  ];
+}
+
+function projects(c: Ctx): ItemResult[] {
+  return c.ind.items.filter((i) => i.line.category === '项目支出');
+}
+
+function isAddedMidYear(i: ItemResult): boolean {
+  return i.line.initial === 0 && i.line.adjustment > 0;
+}
+
+function shareOf(part: Totals, whole: Totals): string {
+  if (whole.budget <= 0) return '';
+  return `，占${formatPercent(Math.round((part.budget * 10000) / whole.budget))}`;
+}
+
+function overall(c: Ctx): Block[] {
+  const { total, categories: cat } = c.ind;
+  const out: Block[] = [
+    { kind: 'h1', text: '三、预算绩效监控总体情况' },
+    { kind: 'h2', text: '（一）年度预算安排情况' },
+    p(
+      `${c.year}年，我单位年初预算${wan(total.initial)}，${adjustmentWords(total.adjustment)}，全年预算${wan(total.budget)}。` +
+        `其中：人员支出${wan(cat.人员支出.budget)}${shareOf(cat.人员支出, total)}；` +
+        `日常公用支出${wan(cat.公用支出.budget)}${shareOf(cat.公用支出, total)}；` +
+        `项目支出${wan(cat.项目支出.budget)}${shareOf(cat.项目支出, total)}。`,
+    ),
+  ];
+  const sources = c.ind.sources.filter((s) => s.name !== '未注明');
+  if (sources.length > 0) {
+    out.push(
+      p(`按资金来源分：${sources.map((s) => `${s.name}${wan(s.totals.budget)}`).join('，')}${sourcesRest(c)}。`),
+    );
+  }
+  if (cat.公用支出.lines > 0) {
+    out.push(
+      p('日常公用支出是用于保障本部门正常运转的办公费、差旅费、水电费、公务用车运行维护费、公务接待费和印刷费等支出。'),
+    );
+  }
+  const projs = projects(c);
+  if (projs.length > 0) {
+    out.push(
+      p(
+        `项目支出共${projs.length}个，主要包括：${projs
+          .map((i, n) => `${n + 1}.${i.line.name}${wan(i.line.budget)}${isAddedMidYear(i) ? '（年中追加）' : ''}`)
+          .join('；')}。`,
+      ),
+    );
+  }
+
+  out.push({ kind: 'h2', text: `（二）${c.period}执行情况` });
+  out.push(
+    p(
+      `截至${c.year}年${c.month}月底，本单位累计支出${wan(total.executed)}，为全年预算${wan(total.budget)}的${pct(total.rate)}，` +
+        `时间进度为${formatPercent(c.ind.timeProgress)}，${gapWords(total.deviation)}。其中：` +
+        [
+          `人员支出${wan(cat.人员支出.executed)}，为全年预算${wan(cat.人员支出.budget)}的${pct(cat.人员支出.rate)}`,
+          `日常公用支出${wan(cat.公用支出.executed)}，为全年预算${wan(cat.公用支出.budget)}的${pct(cat.公用支出.rate)}`,
+          `项目支出${wan(cat.项目支出.executed)}，为全年预算${wan(cat.项目支出.budget)}的${pct(cat.项目支出.rate)}`,
+        ].join('；') +
+        '。',
+    ),
+  );
+
+  out.push({ kind: 'h2', text: `（三）部门预算绩效目标${c.period}完成情况` });
+  const basic = c.ind.basic;
+  out.push({ kind: 'h3', text: '1.基本支出' });
+  out.push(
+    p(
+      `基本支出全年预算${wan(basic.budget)}，${c.period}执行${wan(basic.executed)}，执行率${pct(basic.rate)}，${gapWords(basic.deviation)}。` +
+        `其中人员支出执行${wan(cat.人员支出.executed)}，主要用于保障职工工资发放、社会保险和住房公积金缴纳；` +
+        `日常公用支出执行${wan(cat.公用支出.executed)}，执行率${pct(cat.公用支出.rate)}，保障了单位的正常运转。`,
+    ),
+  );
+  out.push({ kind: 'h3', text: '2.项目支出' });
+  if (projs.length === 0) {
+    out.push(p(`${c.year}年本单位未安排项目支出。`));
+  } else {
+    const initialProjects = projs.filter((i) => !isAddedMidYear(i));
+    const added = projs.filter(isAddedMidYear);
+    const sum = (xs: ItemResult[]): number => xs.reduce((s, i) => s + i.line.budget, 0);
+    out.push(
+      p(
+        `年初预算安排${initialProjects.length}个项目${wan(sum(initialProjects))}` +
+          (added.length > 0 ? `，年中追加${added.length}个项目${wan(sum(added))}` : '') +
+          `，共计${wan(cat.项目支出.budget)}。${c.period}项目支出${wan(cat.项目支出.executed)}，执行率${pct(cat.项目支出.rate)}，${gapWords(cat.项目支出.deviation)}。`,
+      ),
+    );
+    projs.forEach((i, n) => {
+      const purpose = i.line.remark ? `${i.line.remark.replace(/[。；;，,]$/, '')}；` : '';
+      out.push(
+        p(
+          `（${n + 1}）${i.line.name}，全年预算${wan(i.line.budget)}。${purpose}${c.period}已支出${wan(i.line.executed)}，执行率${pct(i.totals.rate)}` +
+            (i.status === '未执行' ? '，尚未支出。' : `，${gapWords(i.totals.deviation)}。`),
+        ),
+      );
+    });
+  }
+  const lagging = c.ind.flagged.length;
+  out.push(
+    p(
+      lagging === 0
+        ? '总体而言，我单位预算执行和绩效目标任务稳步推进。'
+        : `总体而言，基本支出执行正常，保障了单位运转；${lagging}个项目执行进度滞后，需加快推进。`,
+    ),
+  );
+  return out;
+}
+
+function sourcesRest(c: Ctx): string {
+  const unnamed = c.ind.sources.find((s) => s.name === '未注明');
+  return unnamed ? `，未注明资金来源的${wan(unnamed.totals.budget)}` : '';
+}
+
+function forecastClause(name: string, t: Totals): string {
+  return t.forecast === null
+    ? `${name}未填列全年预计执行数`
+    : `${name}预计执行${wan(t.forecast)}，预计执行率${pct(t.forecastRate)}`;
+}
+
+function analysis(c: Ctx): Block[] {
+  const { total, categories: cat, basic } = c.ind;
+  const out: Block[] = [
+    { kind: 'h1', text: '四、运行监控分析' },
+    { kind: 'h2', text: '（一）全年部门预算预计执行情况' },
+  ];
+  if (total.forecast === null) {
+    out.push(
+      p(`年初预算${wan(total.initial)}，${adjustmentWords(total.adjustment)}，全年预算${wan(total.budget)}。`),
+      todo('【台账未填列全年预计执行数，请在台账中增加“全年预计执行数”列后重新生成，或在此填写全年预计执行情况】'),
+    );
+  } else {
+    out.push(
+      p(
+        `年初预算${wan(total.initial)}，${adjustmentWords(total.adjustment)}，全年预算${wan(total.budget)}，全年预计执行${wan(total.forecast)}，预计执行率${pct(total.forecastRate)}。其中：` +
+          sentence([
+            forecastClause('基本支出', basic) +
+              `（人员支出${cat.人员支出.forecast === null ? '未填列' : wan(cat.人员支出.forecast)}，日常公用支出${cat.公用支出.forecast === null ? '未填列' : wan(cat.公用支出.forecast)}）`,
+            forecastClause('项目支出', cat.项目支出) +
+              (projects(c).some(isAddedMidYear)
+                ? `，包括年中追加项目${projects(c)
+                    .filter(isAddedMidYear)
+                    .map((i) => i.line.name)
+                    .join('、')}`
+                : ''),
+          ]),
+      ),
+    );
+    const sources = c.ind.sources.filter((s) => s.name !== '未注明');
+    if (sources.length > 0) {
+      out.push(p(`按资金来源分：${sentence(sources.map((s) => forecastClause(s.name, s.totals)))}`));
+    }
+    const remaining = total.forecast - total.executed;
+    if (c.month < 12) {
+      out.push(
+        p(
+          `${c.period}实际执行率为${pct(total.rate)}，${gapWords(total.deviation)}；要实现全年预计执行数，${c.month + 1}-12月还需支出${wan(remaining)}，占全年预算的${pct(total.budget > 0 ? Math.round((remaining * 10000) / total.budget) : null)}。`,
+        ),
+      );
+    }
+  }
+  out.push({ kind: 'h2', text: '（二）全年绩效目标预计完成情况' });
+  out.push(
+    p(
+      `${c.year}年${c.period}，支出预算已执行全年预算的${pct(total.rate)}，${gapWords(total.deviation)}，资金主要用于保障职工工资发放、社会保险缴纳、住房公积金缴纳，以及办公费、差旅费、邮电费等保运转公用支出。` +
+        (c.ind.flagged.length > 0
+          ? `${c.ind.flagged.map((i) => i.line.name).join('、')}执行进度滞后，相关绩效目标存在不能按期完成的风险。`
+          : '各项目执行进度与时间进度基本匹配。'),
+    ),
+    todo('【请结合绩效目标表，从数量、质量、时效、成本、效益、满意度等指标说明全年绩效目标预计完成情况】'),
+  );
+  return out;
+}
+
+function problems(c: Ctx): Block[] {
+  const out: Block[] = [{ kind: 'h1', text: '五、存在的问题' }];
+  const found: Block[] = [];
+  let n = 0;
+  const head = (): string => `（${chineseNumber(++n)}）`;
+  const flagged = c.ind.flagged;
+  if (flagged.length > 0) {
+    const rule =
+      c.ind.rule === 'sichuan' && c.ind.warningLine !== null
+        ? `执行率低于四川省预警线${formatPercent(c.ind.warningLine)}`
+        : `执行率低于时间进度${Number.isInteger(c.ind.gapPoints) ? c.ind.gapPoints : formatPoints(Math.round(c.ind.gapPoints * 100))}个百分点以上`;
+    found.push(
+      p(
+        `截至${c.month}月底，以下${flagged.length}个项目${rule}或尚未支出：` +
+          flagged
+            .map(
+              (i, k) =>
+                `${k + 1}.${i.line.name}，全年预算${wan(i.line.budget)}，已支出${wan(i.line.executed)}，执行率${pct(i.totals.rate)}，${i.status === '未执行' ? '尚未支出' : gapWords(i.totals.deviation)}`,
+            )
+            .join('；') +
+          '。',
+        `${head()}项目支出执行进度滞后。`,
+      ),
+    );
+  }
+  const over = c.ind.items.filter((i) => i.status === '超预算');
+  if (over.length > 0) {
+    found.push(
+      p(
+        over
+          .map(
+            (i) =>
+              `${i.line.name}全年预算${wan(i.line.budget)}，已支出${wan(i.line.executed)}，超出${wan(i.line.executed - i.line.budget)}`,
+          )
+          .join('；') + '，需核实原因，及时调整预算或规范支出。',
+        `${head()}部分支出超预算。`,
+      ),
+    );
+  }
+  const gap = -c.ind.gapPoints * 100;
+  if (c.ind.total.deviation !== null && c.ind.total.deviation < gap) {
+    found.push(
+      p(
+        `${c.period}整体执行率${pct(c.ind.total.rate)}，${gapWords(c.ind.total.deviation)}，后${12 - c.month}个月支出压力较大。`,
+        `${head()}整体预算执行偏慢。`,
+      ),
+    );
+  }
+  if (found.length === 0) {
+    found.push(p(`截至${c.month}月底，各项支出执行进度与时间进度基本匹配，未发现明显问题。`));
+  }
+  out.push(...found);
+  return out;
+}
+
+function measures(c: Ctx): Block[] {
+  const out: Block[] = [{ kind: 'h1', text: '六、下一步工作措施' }];
+  let n = 0;
+  const head = (): string => `（${chineseNumber(++n)}）`;
+  if (c.ind.flagged.length > 0) {
+    out.push(
+      p(
+        `对${c.ind.flagged.map((i) => i.line.name).join('、')}等执行滞后的项目，逐项分析原因，制定分月支出计划，在确保资金使用合规的前提下加快支出进度；确实无法执行的，及时按程序申请调剂预算或由财政收回。`,
+        `${head()}加快项目支出执行进度。`,
+      ),
+    );
+  }
+  if (c.ind.items.some((i) => i.status === '超预算')) {
+    out.push(p('对超预算支出逐笔核实，按规定办理预算调整，严格执行“无预算不支出”。', `${head()}规范超预算支出。`));
+  }
+  out.push(
+    p(
+      '按月跟踪预算执行和绩效目标完成情况，对执行进度滞后、偏离绩效目标的项目及时预警、及时纠偏，确保年度绩效目标如期实现。',
+      `${head()}加强预算执行监控。`,
+    ),
+    p('将绩效监控结果作为以后年度预算安排和政策调整的重要依据，提高财政资金使用效益。', `${head()}强化监控结果运用。`),
+  );
+  return out;
 }
