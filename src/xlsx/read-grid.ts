@@ -1,0 +1,37 @@
+/** Reading an .xlsx file into the core's plain WorkbookGrid (Node and browser alike). */
+import { type SheetGrid, type WorkbookGrid } from '../core/grid/types';
+import { parseSharedStrings } from './shared-strings';
+import { scanWorksheet } from './sheet-scanner';
+import { dateStyleFlags } from './styles-read';
+import { parseWorkbook } from './workbook-xml';
+import { parseRels, relsPathOf, resolveTarget, REL_TYPE, workbookPath, XlsxPackage } from './zip-parts';
+
+export interface WorkbookGridWithInfo extends WorkbookGrid {
+  /** The workbook counts serial dates from 1904 (dates are already converted with it). */
+  readonly date1904: boolean;
+}
+
+export async function readWorkbookGrid(bytes: Uint8Array): Promise<WorkbookGridWithInfo> {
+  const pkg = await XlsxPackage.open(bytes);
+  const wbPath = await workbookPath(pkg);
+  const wb = parseWorkbook(await pkg.requireText(wbPath));
+  const rels = parseRels(await pkg.text(relsPathOf(wbPath)));
+  const byType = (t: string) => rels.find((r) => r.type === t || r.type.endsWith(t.slice(t.lastIndexOf('/'))));
+  const sstRel = byType(REL_TYPE.sharedStrings);
+  const stylesRel = byType(REL_TYPE.styles);
+  const sharedStrings = parseSharedStrings(sstRel ? await pkg.text(resolveTarget(wbPath, sstRel.target)) : undefined);
+  const dateStyles = dateStyleFlags(stylesRel ? await pkg.text(resolveTarget(wbPath, stylesRel.target)) : undefined);
+  const ctx = { sharedStrings, dateStyles, date1904: wb.date1904 };
+
+  const sheets: SheetGrid[] = [];
+  for (const entry of wb.sheets) {
+    const rel = rels.find((r) => r.id === entry.relId);
+    // Chart sheets and dialog sheets have no cells: only worksheets are part of the grid.
+    if (!rel || !rel.type.endsWith('/worksheet')) continue;
+    const xml = await pkg.text(resolveTarget(wbPath, rel.target));
+    if (xml === undefined) continue;
+    const scanned = scanWorksheet(xml, ctx);
+    sheets.push({ name: entry.name, rows: scanned.rows, merges: scanned.merges, hiddenRows: scanned.hiddenRows });
+  }
+  return { sheets, date1904: wb.date1904 };
+}

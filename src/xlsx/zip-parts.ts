@@ -1,0 +1,166 @@
+/**
+ * The .xlsx package (an OPC zip) as named parts, plus relationship helpers. Works on Uint8Array
+ * only so the same code runs in Node and in the browser.
+ */
+import JSZip from 'jszip';
+import { childElements, rootElement, contentRange } from './xml-elements';
+import { escapeAttr, localName, parseAttrs } from './xml-text';
+
+// ignoreBOM keeps a leading BOM in the string so an unchanged part re-encodes to the same bytes.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const encoder = new TextEncoder();
+
+export const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const OFFICE_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const REL_TYPE = {
+  officeDocument: `${OFFICE_DOC}/officeDocument`,
+  worksheet: `${OFFICE_DOC}/worksheet`,
+  styles: `${OFFICE_DOC}/styles`,
+  sharedStrings: `${OFFICE_DOC}/sharedStrings`,
+  drawing: `${OFFICE_DOC}/drawing`,
+  chart: `${OFFICE_DOC}/chart`,
+  calcChain: `${OFFICE_DOC}/calcChain`,
+  extendedProperties: `${OFFICE_DOC}/extended-properties`,
+} as const;
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+}
+
+export class XlsxPackage {
+  private constructor(private readonly zip: JSZip) {}
+
+  static async open(bytes: Uint8Array): Promise<XlsxPackage> {
+    try {
+      return new XlsxPackage(await JSZip.loadAsync(bytes));
+    } catch (e) {
+      throw new Error(`Not an .xlsx file (cannot open the zip): ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  has(path: string): boolean {
+    const f = this.zip.file(path);
+    return f !== null && !f.dir;
+  }
+
+  /** Part names, without a leading slash. */
+  paths(): string[] {
+    const out: string[] = [];
+    this.zip.forEach((p, f) => {
+      if (!f.dir) out.push(p);
+    });
+    return out;
+  }
+
+  async text(path: string): Promise<string | undefined> {
+    const f = this.zip.file(path);
+    if (!f) return undefined;
+    // Decompress to bytes and decode natively: far faster than JSZip's own string decoding.
+    return decoder.decode(await f.async('uint8array'));
+  }
+
+  async requireText(path: string): Promise<string> {
+    const t = await this.text(path);
+    if (t === undefined) throw new Error(`The workbook is missing its part ${path}`);
+    return t;
+  }
+
+  setText(path: string, xml: string): void {
+    this.zip.file(path, encoder.encode(xml));
+  }
+
+  remove(path: string): void {
+    this.zip.remove(path);
+  }
+
+  /** A fresh part name `${dir}/${stem}N.${ext}` not used yet. */
+  freshPath(dir: string, stem: string, ext: string): string {
+    for (let n = 1; ; n++) {
+      const p = `${dir}/${stem}${n}.${ext}`;
+      if (!this.has(p)) return p;
+    }
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    // Deflate so untouched parts keep their original compressed bytes (JSZip reuses them).
+    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  }
+}
+
+/** The rels part of a part: xl/workbook.xml -> xl/_rels/workbook.xml.rels. */
+export function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Resolves a relationship target against the part that owns the relationship. */
+export function resolveTarget(sourcePart: string, target: string): string {
+  if (target.startsWith('/')) return normalize(target.slice(1));
+  const dir = sourcePart.slice(0, sourcePart.lastIndexOf('/') + 1);
+  return normalize(dir + target);
+}
+
+function normalize(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** The relative target from `sourcePart` to `targetPart` (both package paths). */
+export function relativeTarget(sourcePart: string, targetPart: string): string {
+  const from = sourcePart.split('/').slice(0, -1);
+  const to = targetPart.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}
+
+export function parseRels(xml: string | undefined): Relationship[] {
+  if (!xml) return [];
+  const root = rootElement(xml);
+  const { from, to } = contentRange(root);
+  return childElements(xml, from, to)
+    .filter((c) => localName(c.name) === 'Relationship')
+    .map((c) => {
+      const a = parseAttrs(xml, c.start, c.openEnd);
+      return {
+        id: a.get('Id') ?? '',
+        type: a.get('Type') ?? '',
+        target: a.get('Target') ?? '',
+        external: a.get('TargetMode') === 'External',
+      };
+    });
+}
+
+export function relsXml(rels: readonly Relationship[]): string {
+  const body = rels
+    .map(
+      (r) =>
+        `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"${
+          r.external ? ' TargetMode="External"' : ''
+        }/>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}">${body}</Relationships>`;
+}
+
+/** An rId not used in `rels`. */
+export function freshRelId(rels: readonly Relationship[]): string {
+  const used = new Set(rels.map((r) => r.id));
+  for (let n = rels.length + 1; ; n++) if (!used.has(`rId${n}`)) return `rId${n}`;
+}
+
+/** The main workbook part, found through the package relationships. */
+export async function workbookPath(pkg: XlsxPackage): Promise<string> {
+  const rels = parseRels(await pkg.text('_rels/.rels'));
+  const main = rels.find((r) => r.type === REL_TYPE.officeDocument || r.type.endsWith('/officeDocument'));
+  const path = main ? resolveTarget('', main.target) : 'xl/workbook.xml';
+  if (!pkg.has(path)) throw new Error('The file has no workbook part: not an Excel workbook');
+  return path;
+}

@@ -1,0 +1,127 @@
+import { readWorkbookGrid } from '../../src/xlsx/read-grid';
+import { isDateFormatCode } from '../../src/xlsx/number-formats';
+import { serialToDate } from '../../src/xlsx/serial-date';
+import { cellAt } from '../../src/core/grid/types';
+import { patchPart, workbookBytes } from './helpers';
+
+describe('readWorkbookGrid', () => {
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet('预算表');
+      ws.mergeCells('A1:E1');
+      ws.getCell('A1').value = '2024年部门预算';
+      ws.addRow(['项目', '年初预算', '执行数', '日期', '备注']);
+      ws.addRow(['维权帮扶', 20000, 5000.5, new Date(Date.UTC(2024, 7, 31)), true]);
+      ws.addRow(['专项资金', 511600, { formula: 'B4*2', result: 1023200 }, new Date(Date.UTC(2024, 0, 2, 12)), false]);
+      ws.addRow([
+        { richText: [{ text: '富', font: { bold: true } }, { text: '文本' }] },
+        { error: '#N/A' },
+        { formula: 'A3&"x"', result: '维权帮扶x' },
+        45536,
+        '=不是公式',
+      ]);
+      ws.getCell('D3').numFmt = 'yyyy-mm-dd';
+      ws.getCell('D4').numFmt = 'yyyy"年"m"月"d"日" hh:mm';
+      ws.getCell('D5').numFmt = '#,##0.00';
+      ws.getCell('B3').numFmt = '0.00%';
+      ws.addRow(['隐藏行', 1, 2, 3, '项目']);
+      ws.getRow(6).hidden = true;
+      ws.mergeCells('B7:C8');
+      ws.getCell('B7').value = '合并';
+      wb.addWorksheet('空表');
+      const third = wb.addWorksheet('第三');
+      third.getCell('C2').value = 3.25;
+    });
+  });
+
+  it('reads every worksheet in order with values of each kind', async () => {
+    const grid = await readWorkbookGrid(bytes);
+    expect(grid.sheets.map((s) => s.name)).toEqual(['预算表', '空表', '第三']);
+    const s = grid.sheets[0]!;
+    expect(cellAt(s, 0, 0)).toBe('2024年部门预算');
+    expect(s.rows[1]).toEqual(['项目', '年初预算', '执行数', '日期', '备注']);
+    expect(s.rows[2]).toEqual(['维权帮扶', 20000, 5000.5, new Date(Date.UTC(2024, 7, 31)), true]);
+    expect(s.rows[3]).toEqual(['专项资金', 511600, 1023200, new Date(Date.UTC(2024, 0, 2, 12)), false]);
+    expect(s.rows[4]).toEqual(['富文本', { error: '#N/A' }, '维权帮扶x', 45536, '=不是公式']);
+    expect(s.hiddenRows).toEqual([5]);
+    expect(s.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 4 },
+      { top: 6, left: 1, bottom: 7, right: 2 },
+    ]);
+    expect(cellAt(s, 6, 1)).toBe('合并');
+    expect(grid.sheets[1]!.rows).toEqual([]);
+    expect(grid.sheets[2]!.rows).toEqual([[], [null, null, 3.25]]);
+    expect(grid.date1904).toBe(false);
+  });
+
+  it('reads inline strings, phonetic runs, escapes and the 1904 date system', async () => {
+    let patched = await patchPart(bytes, 'xl/worksheets/sheet3.xml', (xml) =>
+      xml.replace(
+        /<sheetData>[\s\S]*<\/sheetData>/,
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> a&amp;b_x000D_ </t></is></c>' +
+          '<c r="B1" t="inlineStr"><is><r><t>经</t></r><r><rPr><b/></rPr><t>费</t></r><rPh sb="0" eb="1"><t>jing</t></rPh></is></c>' +
+          '<c r="C1" s="1"><v>1</v></c><c r="D1" t="str"><f>1</f><v>&lt;x&gt;</v></c><c r="E1"><f>NA()</f></c></row></sheetData>',
+      ),
+    );
+    patched = await patchPart(patched, 'xl/workbook.xml', (xml) =>
+      xml.replace(/<workbookPr[^>]*\/>/, '<workbookPr date1904="1"/>'),
+    );
+    patched = await patchPart(patched, 'xl/styles.xml', (xml) =>
+      xml.replace(/(<cellXfs[^>]*>)<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/, (m) => {
+        // Make style 1 the built-in date format 14.
+        const second = m.lastIndexOf('<xf ');
+        return m.slice(0, second) + m.slice(second).replace(/numFmtId="\d+"/, 'numFmtId="14"');
+      }),
+    );
+    const grid = await readWorkbookGrid(patched);
+    expect(grid.date1904).toBe(true);
+    expect(grid.sheets[2]!.rows[0]).toEqual([' a&b\r ', '经费', new Date(Date.UTC(1904, 0, 2)), '<x>']);
+  });
+
+  it('keeps a 1,000,000-row used range cheap', async () => {
+    const big = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet('明细');
+      for (let i = 0; i < 50; i++) ws.addRow([`凭证${i}`, i * 10]);
+    });
+    const padded = await patchPart(big, 'xl/worksheets/sheet1.xml', (xml) => {
+      const empty: string[] = [];
+      for (let r = 51; r <= 1_000_000; r++)
+        empty.push(`<row r="${r}" spans="1:2" ht="15" customHeight="1"><c r="A${r}" s="0"/></row>`);
+      return xml.replace('</sheetData>', `${empty.join('')}</sheetData>`);
+    });
+    const t0 = performance.now();
+    const grid = await readWorkbookGrid(padded);
+    const ms = performance.now() - t0;
+    const rows = grid.sheets[0]!.rows;
+    expect(rows).toHaveLength(50);
+    expect(rows[49]).toEqual(['凭证49', 490]);
+    expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('date format detection', () => {
+  it.each([
+    ['yyyy-mm-dd', true],
+    ['yyyy"年"m"月"d"日"', true],
+    ['[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy', true],
+    ['h:mm AM/PM', true],
+    ['#,##0.00', false],
+    ['0.00%', false],
+    ['[Red]#,##0;[Blue]-#,##0', false],
+    ['#,##0"元"', false],
+    ['0.00"天"_);(0.00)', false],
+    ['General', false],
+    ['[h]:mm', true],
+  ])('%s -> %s', (code, isDate) => {
+    // '[h]:mm' still has ':mm' outside brackets, so it counts as a time.
+    expect(isDateFormatCode(code)).toBe(isDate);
+  });
+
+  it('converts serials across the 1900 leap-year bug', () => {
+    expect(serialToDate(1, false).toISOString()).toBe('1900-01-01T00:00:00.000Z');
+    expect(serialToDate(61, false).toISOString()).toBe('1900-03-01T00:00:00.000Z');
+    expect(serialToDate(45536.5, false).toISOString()).toBe('2024-09-01T12:00:00.000Z');
+    expect(serialToDate(0, true).toISOString()).toBe('1904-01-01T00:00:00.000Z');
+  });
+});
