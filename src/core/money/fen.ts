@@ -27,7 +27,8 @@ export function roundDiv(num: number, den: number): number {
     const b = Math.abs(den);
     const q = Math.floor(a / b);
     const r = a - q * b;
-    return sign * (2 * r >= b ? q + 1 : q);
+    const out = sign * (2 * r >= b ? q + 1 : q);
+    return out === 0 ? 0 : out; // never -0: it would print as "-0.00"
   }
   const n = BigInt(Math.round(num));
   const d = BigInt(Math.round(den));

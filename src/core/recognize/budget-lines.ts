@@ -81,9 +81,10 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
     forecast: readAmount(sheet, row, cols.forecast, warnings),
   });
   const closeSection = (level: 1 | 2): void => {
+    // A new top-level section ends any sub-section, even one opened without a top-level parent.
+    if (level === 1) closeSection(2);
     const s = sections[level];
     if (!s) return;
-    if (level === 1) closeSection(2);
     sections[level] = null;
     if (!s.amounts) return;
     if (lines.length > s.firstLine) {
@@ -303,7 +304,8 @@ function decideCategory(i: CategoryInput): { category: Category; source: Categor
   if (section === 'basic') return basic('分节行');
   if (section) return { category: section, source: '分节行' };
   if (fromCode) return { category: fromCode, source: '经济分类' };
-  if (fromName && !/项目|专项/.test(i.name)) return { category: fromName, source: '名称' };
+  if (/项目|专项/.test(i.name)) return { category: '项目支出', source: '名称' };
+  if (fromName) return { category: fromName, source: '名称' };
   const why = i.columnText ? `类别“${i.columnText}”无法识别（应为人员支出、公用支出或项目支出）` : '未能判断支出类别';
   return { category: '项目支出', source: '未识别', warn: `${why}，已按项目支出处理，如有误请更正` };
 }

@@ -179,6 +179,12 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[]):
   const { sheet, header } = found;
   const headerEnd = Math.max(...header.rows);
   const sheetUnit = unitAbove(sheet, headerEnd);
+  // A unit named on one amount column ("预算数（万元）") holds for the others that name none.
+  const namedUnit =
+    header.roles
+      .map((role, col) => (role !== null && AMOUNT_ROLES.includes(role) ? unitInText(header.labels[col] ?? '') : null))
+      .find((u) => u !== null) ?? null;
+  const fallbackUnit: AmountUnit = options.unit ?? sheetUnit?.unit ?? namedUnit ?? '元';
   const columns: ColumnMatch[] = [];
   const taken = new Map<ColumnRole, number>();
   header.roles.forEach((role, col) => {
@@ -196,7 +202,7 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[]):
       return;
     }
     taken.set(role, col);
-    columns.push({ role, col, label, unit: unitInText(label) ?? options.unit ?? sheetUnit?.unit ?? '元' });
+    columns.push({ role, col, label, unit: unitInText(label) ?? fallbackUnit });
   });
   for (const [role, col] of Object.entries(options.columns ?? {}) as [ColumnRole, number | null][]) {
     const i = columns.findIndex((c) => c.role === role);
@@ -205,7 +211,7 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[]):
     const j = columns.findIndex((c) => c.col === col);
     if (j >= 0) columns.splice(j, 1);
     const label = header.labels[col] ?? '';
-    columns.push({ role, col, label, unit: unitInText(label) ?? options.unit ?? sheetUnit?.unit ?? '元' });
+    columns.push({ role, col, label, unit: unitInText(label) ?? fallbackUnit });
   }
   columns.sort((a, b) => a.col - b.col);
   const amountCols = columns.filter((c) => AMOUNT_ROLES.includes(c.role));

@@ -1,0 +1,91 @@
+import { type ReportOptions } from '../core/pipeline';
+
+export interface CliArgs {
+  readonly ledger: string;
+  readonly outDir: string;
+  readonly options: ReportOptions;
+  readonly quiet: boolean;
+}
+
+export const USAGE = `用法：npm run report -- <台账.xlsx> [--out 目录] [--month 月份] [--year 年度] [--org 单位名称] [--sheet 工作表]
+                     [--journal 支付明细表] [--gap 偏差阈值] [--sichuan] [--include-basic] [--quiet]
+  --out DIR        输出目录（默认 out/）
+  --month N        截止月份 1-12（默认从表头“1-8月”等识别）
+  --year YYYY      年度（默认从标题识别）
+  --org NAME       单位名称（默认从单位信息表或标题识别）
+  --sheet NAME     预算台账所在工作表（默认自动查找）
+  --journal NAME   支付明细所在工作表（默认自动查找）
+  --gap N          项目执行率低于时间进度多少个百分点算滞后（默认 10）
+  --sichuan        使用四川省预警线（1-4月25%、1-6月40%、1-8月60%、1-10月80%）
+  --include-basic  日常公用支出等基本支出也参与滞后判断`;
+
+export class UsageError extends Error {}
+
+/**
+ * Parses the command line. Throws UsageError with a Chinese message on anything it cannot use.
+ * @example parseArgs(['台账.xlsx', '--month', '8']).options.month === 8
+ */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  let ledger: string | null = null;
+  let outDir = 'out';
+  let quiet = false;
+  const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = {};
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} 后面需要一个值。`);
+    return v;
+  };
+  const int = (i: number, flag: string): number => {
+    const v = value(i, flag);
+    if (!/^-?\d+$/.test(v)) throw new UsageError(`${flag} 需要整数，收到“${v}”。`);
+    return Number(v);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    switch (a) {
+      case '--out':
+        outDir = value(i++, a);
+        break;
+      case '--month':
+        options.month = int(i++, a);
+        break;
+      case '--year':
+        options.year = int(i++, a);
+        break;
+      case '--org':
+        options.organization = value(i++, a);
+        break;
+      case '--sheet':
+        options.sheet = value(i++, a);
+        break;
+      case '--journal':
+        options.journalSheet = value(i++, a);
+        break;
+      case '--gap': {
+        const v = Number(value(i++, a));
+        if (!Number.isFinite(v) || v < 0 || v > 100)
+          throw new UsageError(`--gap 应为0到100之间的数，收到“${argv[i]}”。`);
+        options.gapPoints = v;
+        break;
+      }
+      case '--sichuan':
+        options.rule = 'sichuan';
+        break;
+      case '--include-basic':
+        options.includeBasic = true;
+        break;
+      case '--quiet':
+        quiet = true;
+        break;
+      case '--help':
+      case '-h':
+        throw new UsageError('');
+      default:
+        if (a.startsWith('--')) throw new UsageError(`不认识的参数“${a}”。`);
+        if (ledger !== null) throw new UsageError(`只能指定一个台账文件，多了“${a}”。`);
+        ledger = a;
+    }
+  }
+  if (ledger === null) throw new UsageError('请指定台账文件（.xlsx）。');
+  return { ledger, outDir, options, quiet };
+}

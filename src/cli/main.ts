@@ -1,0 +1,14 @@
+/** `npm run report -- <ledger.xlsx> …` */
+import { runCli } from './run';
+
+runCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then(
+  (r) => {
+    process.exitCode = r.code;
+  },
+  (e: unknown) => {
+    // A bug, not bad input: say so plainly; the stack only when asked for.
+    console.error(`程序内部错误：${e instanceof Error ? e.message : String(e)}。请把台账文件和这条信息发给开发人员。`);
+    if (process.env.DEBUG) console.error(e);
+    process.exitCode = 3;
+  },
+);
