@@ -1,6 +1,6 @@
 import { type Category, type LedgerLine, CATEGORIES } from '../types';
 import { formatPercent, formatPoints } from '../money/format';
-import { type Percent, timeProgress as progressOf } from '../money/percent';
+import { type Percent, ratePercent, timeProgress as progressOf } from '../money/percent';
 import { totalsOf } from './totals';
 import { sichuanWarningLine } from './warning-line';
 import { type IndicatorOptions, type Indicators, type ItemResult, type LineStatus, type Totals } from './types';
@@ -37,6 +37,10 @@ export function computeIndicators(
       tp,
     );
   const sourceNames = [...new Set(lines.map((l) => l.source))];
+  const total = totalsOf(lines, tp);
+  const shares = {} as Record<Category, Percent | null>;
+  for (const c of CATEGORIES) shares[c] = ratePercent(byCategory[c].budget, total.budget);
+  const remaining = total.forecast === null ? null : total.forecast - total.executed;
   return {
     year,
     month,
@@ -45,7 +49,10 @@ export function computeIndicators(
     rule,
     gapPoints,
     includeBasic,
-    total: totalsOf(lines, tp),
+    total,
+    shares,
+    remaining,
+    remainingShare: remaining === null ? null : ratePercent(remaining, total.budget),
     categories: byCategory,
     basic: totalsOf(
       lines.filter((l) => l.category !== '项目支出'),

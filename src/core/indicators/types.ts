@@ -54,6 +54,12 @@ export interface Indicators {
   readonly categories: Readonly<Record<Category, Totals>>;
   /** 基本支出 = 人员支出 + 公用支出. */
   readonly basic: Totals;
+  /** Each category's share of the full-year budget (null when the total budget is not positive). */
+  readonly shares: Readonly<Record<Category, Percent | null>>;
+  /** What is left to spend after month N to reach the forecast (null without a forecast). */
+  readonly remaining: Fen | null;
+  /** `remaining` as a share of the full-year budget. */
+  readonly remainingShare: Percent | null;
   readonly sources: readonly { readonly name: string; readonly totals: Totals }[];
   readonly items: readonly ItemResult[];
   readonly flagged: readonly ItemResult[];

@@ -2,7 +2,7 @@ import { type Indicators, type ItemResult, type Totals } from '../indicators/typ
 import { type Recognition, type UnitInfo } from '../types';
 import { formatPercent, formatPoints } from '../money/format';
 import { type Block, type ReportModel } from './types';
-import { adjustmentWords, chineseNumber, gapWords, pct, periodLabel, sentence, wan } from './phrases';
+import { adjustmentWords, chineseNumber, gapWords, nameWithAmount, pct, periodLabel, sentence, wan } from './phrases';
 
 /**
  * Writes the 部门事中绩效监控报告 from the recognised ledger and its indicators, following the
@@ -83,9 +83,8 @@ function isAddedMidYear(i: ItemResult): boolean {
   return i.line.initial === 0 && i.line.adjustment > 0;
 }
 
-function shareOf(part: Totals, whole: Totals): string {
-  if (whole.budget <= 0) return '';
-  return `，占${formatPercent(Math.round((part.budget * 10000) / whole.budget))}`;
+function shareOf(share: number | null): string {
+  return share === null ? '' : `，占${formatPercent(share)}`;
 }
 
 function overall(c: Ctx): Block[] {
@@ -95,15 +94,15 @@ function overall(c: Ctx): Block[] {
     { kind: 'h2', text: '（一）年度预算安排情况' },
     p(
       `${c.year}年，我单位年初预算${wan(total.initial)}，${adjustmentWords(total.adjustment)}，全年预算${wan(total.budget)}。` +
-        `其中：人员支出${wan(cat.人员支出.budget)}${shareOf(cat.人员支出, total)}；` +
-        `日常公用支出${wan(cat.公用支出.budget)}${shareOf(cat.公用支出, total)}；` +
-        `项目支出${wan(cat.项目支出.budget)}${shareOf(cat.项目支出, total)}。`,
+        `其中：人员支出${wan(cat.人员支出.budget)}${shareOf(c.ind.shares.人员支出)}；` +
+        `日常公用支出${wan(cat.公用支出.budget)}${shareOf(c.ind.shares.公用支出)}；` +
+        `项目支出${wan(cat.项目支出.budget)}${shareOf(c.ind.shares.项目支出)}。`,
     ),
   ];
   const sources = c.ind.sources.filter((s) => s.name !== '未注明');
   if (sources.length > 0) {
     out.push(
-      p(`按资金来源分：${sources.map((s) => `${s.name}${wan(s.totals.budget)}`).join('，')}${sourcesRest(c)}。`),
+      p(`按资金来源分：${sources.map((s) => nameWithAmount(s.name, s.totals.budget)).join('，')}${sourcesRest(c)}。`),
     );
   }
   if (cat.公用支出.lines > 0) {
@@ -116,7 +115,10 @@ function overall(c: Ctx): Block[] {
     out.push(
       p(
         `项目支出共${projs.length}个，主要包括：${projs
-          .map((i, n) => `${n + 1}.${i.line.name}${wan(i.line.budget)}${isAddedMidYear(i) ? '（年中追加）' : ''}`)
+          .map(
+            (i, n) =>
+              `${n + 1}.${nameWithAmount(i.line.name, i.line.budget)}${isAddedMidYear(i) ? '（年中追加）' : ''}`,
+          )
           .join('；')}。`,
       ),
     );
@@ -224,11 +226,11 @@ function analysis(c: Ctx): Block[] {
     if (sources.length > 0) {
       out.push(p(`按资金来源分：${sentence(sources.map((s) => forecastClause(s.name, s.totals)))}`));
     }
-    const remaining = total.forecast - total.executed;
+    const remaining = c.ind.remaining ?? 0;
     if (c.month < 12) {
       out.push(
         p(
-          `${c.period}实际执行率为${pct(total.rate)}，${gapWords(total.deviation)}；要实现全年预计执行数，${c.month + 1}-12月还需支出${wan(remaining)}，占全年预算的${pct(total.budget > 0 ? Math.round((remaining * 10000) / total.budget) : null)}。`,
+          `${c.period}实际执行率为${pct(total.rate)}，${gapWords(total.deviation)}；要实现全年预计执行数，${c.month + 1}-12月还需支出${wan(remaining)}，占全年预算的${pct(c.ind.remainingShare)}。`,
         ),
       );
     }

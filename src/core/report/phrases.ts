@@ -48,3 +48,12 @@ export function chineseNumber(n: number): string {
 export function sentence(parts: readonly string[]): string {
   return parts.filter((p) => p !== '').join('；') + '。';
 }
+
+/**
+ * A name followed by its amount, with a comma where the name ends in a digit so the two cannot
+ * run together ("支出事项1，0.00万元", not "支出事项10.00万元").
+ * @example nameWithAmount('维权帮扶项目经费', 2000000) === '维权帮扶项目经费2.00万元'
+ */
+export function nameWithAmount(name: string, fen: Fen): string {
+  return `${name}${/[\d.]$/.test(name) ? '，' : ''}${wan(fen)}`;
+}

@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { recognize } from '../../src/core/recognize/recognize';
+import { buildReport } from '../../src/core/pipeline';
+import { LedgerError } from '../../src/core/errors';
+import { CATEGORIES, type Category } from '../../src/core/types';
+import { type CellValue } from '../../src/core/grid/types';
+import { formatPercent, formatWan, formatYuan } from '../../src/core/money/format';
+import { type Totals } from '../../src/core/indicators/types';
+import { blocksToText } from '../../src/core/report/types';
+import { book, sheet } from '../helpers/grids';
+
+interface GenLine {
+  category: Category;
+  initial: number;
+  adjustment: number;
+  executed: number;
+  forecast: number | null;
+  asText: boolean;
+}
+
+const fen = fc.integer({ min: 0, max: 50_000_000_00 });
+const genLine: fc.Arbitrary<GenLine> = fc.record({
+  category: fc.constantFrom(...CATEGORIES),
+  initial: fen,
+  adjustment: fc.integer({ min: -5_000_000_00, max: 5_000_000_00 }),
+  executed: fen,
+  forecast: fc.option(fen, { nil: null }),
+  asText: fc.boolean(),
+});
+
+function ledger(lines: GenLine[], month: number) {
+  const amount = (f: number, asText: boolean): CellValue => (asText ? `￥${formatYuan(f)}` : f / 100);
+  return book(
+    sheet('台账', [
+      ['测试单位2024年预算执行台账'],
+      ['单位：元'],
+      ['项目名称', '支出类别', '年初预算', '调整数', '全年预算', `1-${month}月执行数`, '全年预计执行数'],
+      ...lines.map((l, i) => [
+        `支出事项${i + 1}`,
+        l.category,
+        amount(l.initial, l.asText),
+        amount(l.adjustment, l.asText),
+        amount(l.initial + l.adjustment, !l.asText),
+        amount(l.executed, l.asText),
+        l.forecast === null ? null : amount(l.forecast, l.asText),
+      ]),
+    ]),
+  );
+}
+
+function allFigures(t: Totals): number[] {
+  return [
+    t.initial,
+    t.adjustment,
+    Math.abs(t.adjustment),
+    t.budget,
+    t.executed,
+    ...(t.forecast === null ? [] : [t.forecast]),
+  ];
+}
+
+describe('any valid ledger', () => {
+  test('keeps totals equal to the sum of lines, rates finite or none, and the narrative equal to the model', () => {
+    fc.assert(
+      fc.property(
+        fc.array(genLine, { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 1, max: 12 }),
+        (lines, month) => {
+          const r = buildReport(ledger(lines, month));
+          if (!r.ok) throw r.error;
+          const { indicators: ind, blocks } = r.value.model;
+          expect(ind.items).toHaveLength(lines.length);
+          ind.items.forEach((item, i) => {
+            const g = lines[i]!;
+            expect(item.line).toMatchObject({
+              initial: g.initial,
+              adjustment: g.adjustment,
+              executed: g.executed,
+              category: g.category,
+            });
+          });
+          let sumBudget = 0;
+          let sumExec = 0;
+          for (const c of CATEGORIES) {
+            const own = lines.filter((l) => l.category === c);
+            expect(ind.categories[c].budget).toBe(own.reduce((s, l) => s + l.initial + l.adjustment, 0));
+            expect(ind.categories[c].executed).toBe(own.reduce((s, l) => s + l.executed, 0));
+            sumBudget += ind.categories[c].budget;
+            sumExec += ind.categories[c].executed;
+          }
+          expect(ind.total.budget).toBe(sumBudget);
+          expect(ind.total.executed).toBe(sumExec);
+          expect(ind.basic.budget).toBe(ind.categories.人员支出.budget + ind.categories.公用支出.budget);
+          for (const t of [ind.total, ind.basic, ...Object.values(ind.categories), ...ind.items.map((i) => i.totals)]) {
+            if (t.budget > 0) expect(Number.isFinite(t.rate)).toBe(true);
+            else expect(t.rate).toBeNull();
+          }
+
+          // Every amount and percentage printed is one of the model's figures.
+          const text = blocksToText(blocks);
+          const groups = [ind.total, ind.basic, ...Object.values(ind.categories), ...ind.sources.map((s) => s.totals)];
+          const amounts = new Set<string>(
+            [
+              ...groups.flatMap(allFigures),
+              ...ind.items.flatMap((i) => [...allFigures(i.totals), i.line.executed - i.line.budget]),
+              ...(ind.remaining === null ? [] : [ind.remaining]),
+              ...[ind.categories.项目支出].flatMap(() => {
+                const projects = ind.items.filter((i) => i.line.category === '项目支出');
+                const added = projects.filter((i) => i.line.initial === 0 && i.line.adjustment > 0);
+                const sum = (xs: typeof projects) => xs.reduce((s, i) => s + i.line.budget, 0);
+                return [sum(added), sum(projects.filter((p) => !added.includes(p)))];
+              }),
+            ].map((f) => formatWan(f)),
+          );
+          for (const m of text.matchAll(/(-?\d+\.\d{2})万元/g)) expect(amounts).toContain(m[1]);
+          const percents = new Set<string>(
+            [
+              ind.timeProgress,
+              ind.remainingShare,
+              ...Object.values(ind.shares),
+              ...[...groups, ...ind.items.map((i) => i.totals)].flatMap((t) => [t.rate, t.forecastRate]),
+            ]
+              .filter((p): p is number => p !== null)
+              .map(formatPercent),
+          );
+          for (const m of text.matchAll(/(-?\d+\.\d{2})%/g)) expect(percents).toContain(`${m[1]}%`);
+          expect(text).toContain(`累计支出${formatWan(ind.total.executed)}万元`);
+          expect(text).not.toMatch(/20(?!24)\d\d年/);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const word = fc.constantFrom(
+  '项目名称',
+  '全年预算',
+  '年初预算',
+  '调整数',
+  '1-8月执行',
+  '执行率',
+  '合计',
+  '小计',
+  '一、基本支出',
+  '（一）人员支出',
+  '单位：万元',
+  '日期',
+  '金额',
+  '摘要',
+  '2024年',
+  '#N/A',
+  '—',
+  '￥1,000',
+  '',
+  '=1+1',
+  '人员支出',
+  '项目支出',
+);
+const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
+  word,
+  fc.string({ maxLength: 8 }),
+  fc.double({ noNaN: false }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant({ error: '#REF!' }),
+  fc.date({ noInvalidDate: false }),
+);
+
+describe('any grid of cell values', () => {
+  test('recognition returns a result or a LedgerError, never throws', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cellValue, { maxLength: 8 }), { maxLength: 30 }),
+        fc.option(fc.integer({ min: -2, max: 14 }), { nil: undefined }),
+        (rows, month) => {
+          const r = recognize(book(sheet('表', rows)), month === undefined ? {} : { month });
+          if (!r.ok) expect(r.error).toBeInstanceOf(LedgerError);
+          else {
+            const full = buildReport(book(sheet('表', rows)), month === undefined ? {} : { month });
+            expect(full.ok).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
