@@ -1,0 +1,159 @@
+import { type CellValue, type MergeRange, type SheetGrid, type WorkbookGrid } from '../core/grid/types';
+import { OUTPUT_SHEETS } from '../core/constants';
+import { type ExcelEnv, type SyncCounter, CELLS_PER_REQUEST, TARGET_RESPONSE_BYTES } from './env';
+import { parseAreas, type Rect } from './address';
+
+/** The first block is sized blind; later ones from the bytes per cell seen so far. */
+const FIRST_BLOCK_CELLS = CELLS_PER_REQUEST;
+const MAX_BLOCK_CELLS = 500_000;
+
+const ERROR_VALUE =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+interface SheetDims {
+  readonly name: string;
+  readonly sheet: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly merged: Excel.RangeAreas | null;
+  readonly visible: Excel.RangeAreas | null;
+}
+
+/**
+ * Reads every sheet the user can see (hidden ones after the visible ones, very hidden and the
+ * add-in's own output skipped) in 3 round trips for a usual ledger, plus one per ~3 MB of values:
+ * 1. sheet names and visibility; 2. used-range sizes, merged areas, visible cells;
+ * then the values in row blocks, several sheets per round trip while under the size limit: the
+ * first block is 40,000 cells, the next ones sized from the bytes per cell seen so far.
+ */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  env: ExcelEnv,
+  counter: SyncCounter,
+): Promise<WorkbookGrid> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  await counter.sync(context);
+
+  const hasMerges = env.isSetSupported('ExcelApi', '1.13');
+  const hasSpecial = env.isSetSupported('ExcelApi', '1.9');
+  const wanted = sheets.items
+    .filter((s) => s.visibility !== 'VeryHidden' && !OUTPUT_SHEETS.includes(s.name))
+    .sort((a, b) => Number(a.visibility !== 'Visible') - Number(b.visibility !== 'Visible'));
+  const dims: SheetDims[] = wanted.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    const merged = hasMerges ? used.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    // Visible cells in one address string: the rows hidden or filtered out are the gaps.
+    const visible = hasSpecial ? used.getSpecialCellsOrNullObject('Visible') : null;
+    visible?.load('address');
+    return { name: sheet.name, sheet, used, merged, visible };
+  });
+  await counter.sync(context);
+
+  interface Block {
+    readonly sheet: number;
+    readonly top: number;
+    readonly range: Excel.Range;
+  }
+  const rows: CellValue[][][] = dims.map(() => []);
+  // Per sheet, the next row (relative to the used range) still to read.
+  const cursor = dims.map((d) => (d.used.isNullObject ? Infinity : 0));
+  let budget = FIRST_BLOCK_CELLS;
+  for (let s = 0; s < dims.length;) {
+    const batch: Block[] = [];
+    let cells = 0;
+    while (s < dims.length) {
+      const used = dims[s]!.used;
+      if (cursor[s]! >= (used.isNullObject ? 0 : used.rowCount)) {
+        s++;
+        continue;
+      }
+      const width = Math.max(1, used.columnCount);
+      const fit = Math.floor((budget - cells) / width);
+      if (fit < 1 && batch.length > 0) break;
+      const n = Math.min(Math.max(1, fit), used.rowCount - cursor[s]!);
+      const top = used.rowIndex + cursor[s]!;
+      const range = dims[s]!.sheet.getRangeByIndexes(top, used.columnIndex, n, used.columnCount);
+      range.load('values');
+      batch.push({ sheet: s, top, range });
+      cursor[s]! += n;
+      cells += n * width;
+    }
+    if (batch.length === 0) break;
+    await counter.sync(context);
+    let bytes = 0;
+    for (const b of batch) {
+      const left = dims[b.sheet]!.used.columnIndex;
+      const target = rows[b.sheet]!;
+      b.range.values.forEach((row, k) => {
+        bytes += estimateBytes(row);
+        target[b.top + k] = toCells(row, left);
+      });
+    }
+    // Size the next request from what this one weighed: numeric ledgers take few round trips,
+    // sheets full of long text stay under the limit.
+    budget = Math.max(
+      1000,
+      Math.min(MAX_BLOCK_CELLS, Math.floor(TARGET_RESPONSE_BYTES / (1.5 * Math.max(4, bytes / cells)))),
+    );
+  }
+
+  return {
+    sheets: dims.map((d, i): SheetGrid => {
+      const grid = rows[i]!;
+      for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
+      const out: { name: string; rows: CellValue[][]; merges?: MergeRange[]; hiddenRows?: number[] } = {
+        name: d.name,
+        rows: grid,
+      };
+      if (d.merged && !d.merged.isNullObject) out.merges = parseAreas(d.merged.address);
+      if (d.visible && !d.used.isNullObject) {
+        const hidden = hiddenRows(d.used, d.visible);
+        if (hidden.length > 0) out.hiddenRows = hidden;
+      }
+      return out;
+    }),
+  };
+}
+
+/** Office.js gives "" for empty cells and error texts for errors; the core wants null and CellError. */
+function toCells(row: readonly unknown[], left: number): CellValue[] {
+  const out: CellValue[] = new Array<CellValue>(left).fill(null);
+  for (const v of row) {
+    if (v === '' || v === null || v === undefined) out.push(null);
+    else if (typeof v === 'string' && ERROR_VALUE.test(v)) out.push({ error: v });
+    else if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') out.push(v);
+    else out.push(String(v));
+  }
+  while (out.length > 0 && out[out.length - 1] === null) out.pop();
+  return out;
+}
+
+/** JSON size of a row of values, counting every non-ASCII character as 3 UTF-8 bytes. */
+export function estimateBytes(row: readonly unknown[]): number {
+  let n = 2;
+  for (const v of row) {
+    if (typeof v === 'string') {
+      n += 3;
+      for (let i = 0; i < v.length; i++) n += v.charCodeAt(i) < 128 ? 1 : 3;
+    } else n += typeof v === 'number' ? String(v).length + 1 : 6;
+  }
+  return n;
+}
+
+function hiddenRows(used: Excel.Range, visible: Excel.RangeAreas): number[] {
+  const first = used.rowIndex;
+  const last = used.rowIndex + used.rowCount - 1;
+  // No visible cell at all: the null object; every used row is hidden.
+  const areas: Rect[] = visible.isNullObject ? [] : parseAreas(visible.address);
+  const shown = new Uint8Array(last - first + 1);
+  for (const a of areas) {
+    for (let r = Math.max(a.top, first); r <= Math.min(a.bottom, last); r++) shown[r - first] = 1;
+  }
+  const out: number[] = [];
+  shown.forEach((s, k) => {
+    if (!s) out.push(first + k);
+  });
+  return out;
+}

@@ -1,0 +1,910 @@
+/**
+ * An in-memory Excel object model with Office.js's batching rules, for the adapter's tests, the
+ * bench and the screenshot page. Like Excel:
+ * - property writes and method calls are queued and carried out at context.sync(), in order;
+ * - reading a property that was not loaded and synced throws (office-addin-mock returns a string);
+ * - a failure stops the batch where it happened, and what ran before it stays done;
+ * - requests and responses over 5 MB are refused (Excel on the web's limit).
+ * It covers exactly the surface src/excel uses; anything else is undefined, so a new call fails loudly.
+ * No Node APIs: it is also bundled for the browser.
+ */
+import { columnLetter } from '../../src/core/grid/types';
+
+export type Scalar = string | number | boolean;
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface CellFormat {
+  fill?: string;
+  bold?: boolean;
+  size?: number;
+  fontName?: string;
+  fontColor?: string;
+  align?: string;
+  wrap?: boolean;
+  borders?: Record<string, string>;
+}
+
+export interface CfModel {
+  type: string;
+  formula: string | null;
+  fill: string | null;
+  rects: Rect[];
+}
+
+export interface ChartModel {
+  type: string;
+  title: string;
+  legend: string | null;
+  series: { name: string; values: string; xValues: string | null }[];
+  position: [string, string] | null;
+}
+
+const MAX_PAYLOAD = 5 * 1024 * 1024;
+const key = (r: number, c: number) => r * 16384 + c;
+const encoder = new TextEncoder();
+const bytesOf = (v: unknown) => encoder.encode(JSON.stringify(v) ?? '').length;
+
+export class SheetModel {
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  values: Scalar[][] = [];
+  numberFormats = new Map<number, string>();
+  formats = new Map<number, CellFormat>();
+  merges: Rect[] = [];
+  columnWidths = new Map<number, number>();
+  frozenRows = 0;
+  hiddenRows = new Set<number>();
+  conditionalFormats: CfModel[] = [];
+  charts: ChartModel[] = [];
+  orientation: string | null = null;
+  constructor(public name: string) {}
+
+  value(r: number, c: number): Scalar {
+    return this.values[r]?.[c] ?? '';
+  }
+  setValue(r: number, c: number, v: Scalar): void {
+    const row = (this.values[r] ??= []);
+    row[c] = v;
+  }
+  usedRect(): Rect | null {
+    let top = -1;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    this.values.forEach((row, r) => {
+      if (!row) return;
+      row.forEach((v, c) => {
+        if (v === '' || v === undefined) return;
+        if (top < 0) top = r;
+        bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      });
+    });
+    return top < 0 ? null : { top, bottom, left, right };
+  }
+  /** Everything a user could have made, for "untouched" checks (conditional formats separately). */
+  snapshot(): string {
+    return JSON.stringify({
+      name: this.name,
+      values: this.values,
+      nf: [...this.numberFormats],
+      f: [...this.formats],
+      m: this.merges,
+      w: [...this.columnWidths],
+      fr: this.frozenRows,
+      h: [...this.hiddenRows],
+      charts: this.charts,
+    });
+  }
+}
+
+export interface FakeOptions {
+  /** Requirement sets reported as supported: ExcelApi up to this minor version (default 1.13). */
+  apiMinor?: number;
+  /** Make the nth write operation (counted from now, 1-based) fail during its sync. */
+  failOnWrite?: number;
+}
+
+/** The workbook and the counters; `run` is a drop-in for Excel.run. */
+export class FakeExcel {
+  sheets: SheetModel[] = [];
+  settings = new Map<string, unknown>();
+  active: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  syncs = 0;
+  requestBytes = 0;
+  responseBytes = 0;
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
+  writes = 0;
+  apiMinor: number;
+  failOnWrite: number | null;
+
+  constructor(options: FakeOptions = {}) {
+    this.apiMinor = options.apiMinor ?? 13;
+    this.failOnWrite = options.failOnWrite ?? null;
+  }
+
+  addSheet(name: string, rows: readonly (readonly (Scalar | null)[])[] = []): SheetModel {
+    const s = new SheetModel(name);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== '') s.setValue(r, c, v);
+      }),
+    );
+    this.sheets.push(s);
+    this.active ??= name;
+    return s;
+  }
+  sheet(name: string): SheetModel {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw fakeError('ItemNotFound', `没有工作表 ${name}`);
+    return s;
+  }
+  resetCounters(): void {
+    this.syncs = 0;
+    this.requestBytes = this.responseBytes = this.maxRequestBytes = this.maxResponseBytes = 0;
+  }
+
+  isSetSupported = (name: string, version: string): boolean => {
+    if (name !== 'ExcelApi') return false;
+    const [maj, min] = version.split('.').map(Number);
+    return maj === 1 && (min ?? 0) <= this.apiMinor;
+  };
+
+  run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
+    const context = new FakeContext(this);
+    const out = await batch(context);
+    if (context.queue.length > 0) await context.sync(); // Excel.run syncs what is left
+    return out;
+  };
+
+  /** Office-style globals for the browser page: window.Office / window.Excel. */
+  globals(): { Office: unknown; Excel: unknown } {
+    return {
+      Office: {
+        onReady: (cb?: (info: unknown) => void) => {
+          const info = { host: 'Excel', platform: 'OfficeOnline' };
+          cb?.(info);
+          return Promise.resolve(info);
+        },
+        context: {
+          requirements: { isSetSupported: this.isSetSupported },
+          platform: 'OfficeOnline',
+          officeTheme: undefined,
+          displayLanguage: 'zh-CN',
+        },
+        PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+        HostType: { Excel: 'Excel' },
+        actions: { associate: () => undefined },
+      },
+      Excel: { run: this.run },
+    };
+  }
+}
+
+function fakeError(code: string, message: string): Error {
+  const e = new Error(message) as Error & { code: string };
+  e.code = code;
+  e.name = 'RichApi.Error';
+  return e;
+}
+
+type Op = { kind: 'read' | 'write'; bytes: number; run: () => void };
+
+export class FakeContext {
+  queue: Op[] = [];
+  workbook: FakeWorkbook;
+  constructor(public excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  write(bytes: number, run: () => void): void {
+    this.queue.push({ kind: 'write', bytes, run });
+  }
+  read(run: () => number): void {
+    let n = 0;
+    this.queue.push({
+      kind: 'read',
+      bytes: 0,
+      run: () => {
+        n = run();
+        this.responseBytesOfSync += n;
+      },
+    });
+    void n;
+  }
+  private responseBytesOfSync = 0;
+
+  async sync(): Promise<void> {
+    const x = this.excel;
+    x.syncs++;
+    const ops = this.queue;
+    this.queue = [];
+    const request = ops.reduce((s, o) => s + o.bytes + 40, 0);
+    x.requestBytes += request;
+    x.maxRequestBytes = Math.max(x.maxRequestBytes, request);
+    if (request > MAX_PAYLOAD) throw fakeError('RequestPayloadSizeLimitExceeded', `请求 ${request} 字节超过 5 MB`);
+    this.responseBytesOfSync = 0;
+    for (const op of ops) {
+      if (op.kind === 'write') {
+        x.writes++;
+        if (x.failOnWrite !== null && --x.failOnWrite === 0) {
+          x.failOnWrite = null;
+          throw fakeError('GeneralException', '模拟的写入失败');
+        }
+      }
+      op.run();
+    }
+    x.responseBytes += this.responseBytesOfSync;
+    x.maxResponseBytes = Math.max(x.maxResponseBytes, this.responseBytesOfSync);
+    if (this.responseBytesOfSync > MAX_PAYLOAD) {
+      throw fakeError('ResponsePayloadSizeLimitExceeded', `响应 ${this.responseBytesOfSync} 字节超过 5 MB`);
+    }
+    await Promise.resolve();
+  }
+}
+
+/**
+ * The base of every proxy object: resolves its model lazily at sync time (like Excel's object
+ * paths) and throws on reading a property that was not loaded.
+ */
+abstract class Proxy_<M> {
+  private loaded = new Map<string, unknown>();
+  private resolvedModel: M | undefined;
+  private resolved = false;
+  constructor(
+    public ctx: FakeContext,
+    private resolver: () => M,
+  ) {}
+  resolve(): M {
+    if (!this.resolved) {
+      this.resolvedModel = this.resolver();
+      this.resolved = true;
+    }
+    return this.resolvedModel as M;
+  }
+  /** Values of scalar properties at sync time; navigation properties are children. */
+  protected abstract readProp(name: string, model: M): unknown;
+  protected child(_name: string): Proxy_<unknown> | null {
+    return null;
+  }
+  load(spec?: string | string[]): this {
+    const paths = (Array.isArray(spec) ? spec : (spec ?? '').split(',')).map((p) => p.trim()).filter(Boolean);
+    this.ctx.read(() => this.loadNow(paths));
+    return this;
+  }
+  /** Loads the paths now (inside a sync); returns the response bytes. */
+  loadNow(paths: readonly string[]): number {
+    const groups = new Map<string, string[]>();
+    for (const p of paths) {
+      const [head, ...rest] = p.split('/');
+      if (!head) continue;
+      const g = groups.get(head) ?? [];
+      if (rest.length) g.push(rest.join('/'));
+      groups.set(head, g);
+    }
+    let bytes = 0;
+    const model = this.resolve();
+    for (const [head, rest] of groups) {
+      const c = this.child(head);
+      if (c) {
+        bytes += c.loadNow(rest);
+        continue;
+      }
+      const v = model === null && head !== 'isNullObject' ? undefined : this.readProp(head, model);
+      this.loaded.set(head, v);
+      bytes += bytesOf(v) + head.length + 4;
+    }
+    return bytes;
+  }
+  protected get<T>(name: string): T {
+    if (!this.loaded.has(name)) {
+      throw fakeError('PropertyNotLoaded', `属性 ${name} 未加载：请先 load('${name}') 并 context.sync()`);
+    }
+    return this.loaded.get(name) as T;
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  /** *OrNullObject results: Excel reports isNullObject after the next sync without a load. */
+  trackNull(): this {
+    this.ctx.read(() => this.loadNow(['isNullObject']));
+    return this;
+  }
+}
+
+export class FakeWorkbook {
+  worksheets: FakeWorksheets;
+  settings: FakeSettings;
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheets(ctx);
+    this.settings = new FakeSettings(ctx);
+  }
+}
+
+class FakeSettings {
+  constructor(private ctx: FakeContext) {}
+  add(k: string, v: unknown): void {
+    this.ctx.write(bytesOf(v), () => this.ctx.excel.settings.set(k, v));
+  }
+  getItemOrNullObject(k: string): FakeSetting {
+    return new FakeSetting(this.ctx, () => (this.ctx.excel.settings.has(k) ? k : null)).trackNull();
+  }
+}
+
+class FakeSetting extends Proxy_<string | null> {
+  protected readProp(name: string, k: string | null): unknown {
+    if (name === 'isNullObject') return k === null;
+    if (name === 'value') return k === null ? undefined : this.ctx.excel.settings.get(k);
+    throw new Error(`fake: Setting.${name}`);
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+}
+
+class FakeWorksheets extends Proxy_<SheetModel[]> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.excel.sheets);
+  }
+  private itemProxies: FakeWorksheet[] | null = null;
+  protected readProp(name: string): unknown {
+    throw new Error(`fake: WorksheetCollection.${name}`);
+  }
+  protected override child(name: string): Proxy_<unknown> | null {
+    if (name !== 'items') return null;
+    // Every load of items takes a fresh look at the sheets.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- inner objects have their own `this`
+    const self = this;
+    return new (class extends Proxy_<null> {
+      protected readProp(): unknown {
+        return null;
+      }
+      override loadNow(paths: readonly string[]): number {
+        self.itemProxies = self.ctx.excel.sheets.map((m) => new FakeWorksheet(self.ctx, () => m));
+        return self.itemProxies.reduce((s, p) => s + p.loadNow(paths.length ? paths : ['name']), 0);
+      }
+    })(this.ctx, () => null) as Proxy_<unknown>;
+  }
+  get items(): FakeWorksheet[] {
+    if (!this.itemProxies) throw fakeError('PropertyNotLoaded', 'worksheets.items 未加载');
+    return this.itemProxies;
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(name));
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.ctx,
+      () => this.ctx.excel.sheets.find((s) => s.name === name) ?? (null as unknown as SheetModel),
+    ).trackNull();
+  }
+  add(name: string): FakeWorksheet {
+    let made: SheetModel | null = null;
+    this.ctx.write(name.length, () => {
+      if (this.ctx.excel.sheets.some((s) => s.name === name))
+        throw fakeError('ItemAlreadyExists', `工作表 ${name} 已存在`);
+      made = new SheetModel(name);
+      this.ctx.excel.sheets.push(made);
+    });
+    return new FakeWorksheet(this.ctx, () => {
+      if (!made) throw fakeError('ItemNotFound', 'sheet not added');
+      return made;
+    });
+  }
+}
+
+export class FakeWorksheet extends Proxy_<SheetModel> {
+  protected readProp(name: string, m: SheetModel | null): unknown {
+    if (name === 'isNullObject') return m === null;
+    if (name === 'name') return m!.name;
+    if (name === 'visibility') return m!.visibility;
+    throw new Error(`fake: Worksheet.${name}`);
+  }
+  get model(): SheetModel {
+    return this.resolve();
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.ctx.write(v.length, () => {
+      if (this.ctx.excel.sheets.some((s) => s.name === v)) throw fakeError('ItemAlreadyExists', v);
+      const m = this.resolve();
+      if (this.ctx.excel.active === m.name) this.ctx.excel.active = v;
+      m.name = v;
+    });
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  delete(): void {
+    this.ctx.write(0, () => {
+      const x = this.ctx.excel;
+      const m = this.resolve();
+      if (x.sheets.filter((s) => s.visibility === 'Visible' && s !== m).length === 0) {
+        throw fakeError('InvalidOperation', '不能删除最后一个可见工作表');
+      }
+      x.sheets = x.sheets.filter((s) => s !== m);
+      if (x.active === m.name) x.active = x.sheets[0]?.name ?? null;
+    });
+  }
+  activate(): void {
+    this.ctx.write(0, () => {
+      this.ctx.excel.active = this.resolve().name;
+    });
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const m = this.resolve();
+      if (address === undefined) return { sheet: m, rects: [{ top: 0, left: 0, bottom: 1048575, right: 16383 }] };
+      return { sheet: m, rects: parseAddress(address) };
+    });
+  }
+  getRanges(address: string): FakeRange {
+    if (this.ctx.excel.apiMinor < 9) throw new Error('getRanges needs ExcelApi 1.9');
+    if (address.length > 8192) throw fakeError('InvalidArgument', '地址过长');
+    return this.getRange(address);
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({
+      sheet: this.resolve(),
+      rects: [{ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }],
+    }));
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const m = this.resolve();
+      const u = m.usedRect();
+      return u ? { sheet: m, rects: [u] } : null;
+    }).trackNull();
+  }
+  get freezePanes() {
+    return {
+      freezeRows: (n: number) =>
+        this.ctx.write(4, () => {
+          this.resolve().frozenRows = n;
+        }),
+    };
+  }
+  get pageLayout() {
+    const ctx = this.ctx;
+    const resolve = () => this.resolve();
+    return {
+      set orientation(v: string) {
+        if (ctx.excel.apiMinor < 9) throw new Error('pageLayout needs ExcelApi 1.9');
+        ctx.write(v.length, () => {
+          resolve().orientation = v;
+        });
+      },
+    };
+  }
+  get charts() {
+    const ctx = this.ctx;
+    const resolve = () => this.resolve();
+    return {
+      add: (type: string, source: FakeRange, _seriesBy?: string) => {
+        const chart: ChartModel = { type, title: '', legend: null, series: [], position: null };
+        ctx.write(20, () => {
+          chart.series.push({ name: '', values: source.addressNow(), xValues: null });
+          resolve().charts.push(chart);
+        });
+        return new FakeChart(ctx, chart);
+      },
+    };
+  }
+}
+
+class FakeChart {
+  constructor(
+    private ctx: FakeContext,
+    private chart: ChartModel,
+  ) {}
+  get title() {
+    const { ctx, chart } = this;
+    return {
+      set text(v: string) {
+        ctx.write(bytesOf(v), () => {
+          chart.title = v;
+        });
+      },
+    };
+  }
+  get legend() {
+    const { ctx, chart } = this;
+    return {
+      set position(v: string) {
+        ctx.write(v.length, () => {
+          chart.legend = v;
+        });
+      },
+    };
+  }
+  setPosition(start: string, end: string): void {
+    this.ctx.write(start.length + end.length, () => {
+      this.chart.position = [start, end];
+    });
+  }
+  get series() {
+    const { ctx, chart } = this;
+    const seriesProxy = (get: () => ChartModel['series'][number]) => ({
+      set name(v: string) {
+        ctx.write(bytesOf(v), () => {
+          get().name = v;
+        });
+      },
+      setValues(r: FakeRange) {
+        ctx.write(20, () => {
+          get().values = r.addressNow();
+        });
+      },
+      setXAxisValues(r: FakeRange) {
+        ctx.write(20, () => {
+          get().xValues = r.addressNow();
+        });
+      },
+    });
+    return {
+      getItemAt: (i: number) =>
+        seriesProxy(() => {
+          const s = chart.series[i];
+          if (!s) throw fakeError('ItemNotFound', `series ${i}`);
+          return s;
+        }),
+      add: (name: string) => {
+        const s = { name, values: '', xValues: null as string | null };
+        ctx.write(bytesOf(name), () => chart.series.push(s));
+        return seriesProxy(() => s);
+      },
+    };
+  }
+}
+
+interface RangeModel {
+  sheet: SheetModel;
+  rects: Rect[];
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+function rectText(r: Rect): string {
+  return `${columnLetter(r.left)}${r.top + 1}:${columnLetter(r.right)}${r.bottom + 1}`;
+}
+function parseAddress(address: string): Rect[] {
+  const out: Rect[] = [];
+  for (const raw of address.split(',')) {
+    const a = raw.slice(raw.lastIndexOf('!') + 1).replace(/\$/g, '');
+    const m = /^([A-Z]*)(\d*)(?::([A-Z]*)(\d*))?$/.exec(a);
+    if (!m) throw fakeError('InvalidArgument', `地址无效：${a}`);
+    const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const [, c1 = '', r1 = '', c2 = c1, r2 = r1] = m;
+    out.push({
+      top: r1 ? Number(r1) - 1 : 0,
+      bottom: r2 ? Number(r2) - 1 : 1048575,
+      left: c1 ? col(c1) : 0,
+      right: c2 ? col(c2) : 16383,
+    });
+  }
+  return out;
+}
+const intersects = (a: Rect, b: Rect) =>
+  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+export class FakeRange extends Proxy_<RangeModel | null> {
+  addressNow(): string {
+    const m = this.resolve();
+    if (!m) throw fakeError('ItemNotFound', 'null range');
+    return m.rects.map((r) => `${quoteSheet(m.sheet.name)}!${rectText(r)}`).join(',');
+  }
+  private one(m: RangeModel): Rect {
+    const r = m.rects[0];
+    if (!r || m.rects.length !== 1) throw fakeError('InvalidArgument', '多区域不支持此属性');
+    return r;
+  }
+  protected readProp(name: string, m: RangeModel | null): unknown {
+    if (name === 'isNullObject') return m === null;
+    if (!m) return undefined;
+    switch (name) {
+      case 'address':
+        return this.addressNow();
+      case 'rowIndex':
+        return this.one(m).top;
+      case 'columnIndex':
+        return this.one(m).left;
+      case 'rowCount':
+        return this.one(m).bottom - this.one(m).top + 1;
+      case 'columnCount':
+        return this.one(m).right - this.one(m).left + 1;
+      case 'values': {
+        const r = this.one(m);
+        const out: Scalar[][] = [];
+        for (let i = r.top; i <= r.bottom; i++) {
+          const row: Scalar[] = [];
+          for (let j = r.left; j <= r.right; j++) row.push(m.sheet.value(i, j));
+          out.push(row);
+        }
+        return out;
+      }
+    }
+    throw new Error(`fake: Range.${name}`);
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): Scalar[][] {
+    return this.get('values');
+  }
+  set values(v: Scalar[][]) {
+    this.ctx.write(bytesOf(v), () => {
+      const m = this.resolve();
+      const r = this.one(m!);
+      if (v.length !== r.bottom - r.top + 1 || v.some((row) => row.length !== r.right - r.left + 1)) {
+        throw fakeError('InvalidArgument', '数组大小与区域不符');
+      }
+      v.forEach((row, i) =>
+        row.forEach((x, j) => {
+          const nf = m!.sheet.numberFormats.get(key(r.top + i, r.left + j)) ?? 'General';
+          // Excel parses a string as a formula unless the cell is formatted as text.
+          if (typeof x === 'string' && nf !== '@' && /^[=+\-@]/.test(x) && x.length > 1) {
+            m!.sheet.setValue(r.top + i, r.left + j, `FORMULA:${x}`);
+          } else m!.sheet.setValue(r.top + i, r.left + j, x);
+        }),
+      );
+    });
+  }
+  set numberFormat(v: string[][]) {
+    this.ctx.write(bytesOf(v), () => {
+      const m = this.resolve()!;
+      const r = this.one(m);
+      v.forEach((row, i) => row.forEach((x, j) => m.sheet.numberFormats.set(key(r.top + i, r.left + j), x)));
+    });
+  }
+  private eachCell(fn: (f: CellFormat) => void): void {
+    const m = this.resolve();
+    if (!m) throw fakeError('ItemNotFound', 'null range');
+    for (const r of m.rects) {
+      if (r.bottom - r.top > 100000) throw new Error('fake: formatting a whole column is not modelled');
+      for (let i = r.top; i <= r.bottom; i++)
+        for (let j = r.left; j <= r.right; j++) {
+          const k = key(i, j);
+          const f = m.sheet.formats.get(k) ?? {};
+          fn(f);
+          m.sheet.formats.set(k, f);
+        }
+    }
+  }
+  get format() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- inner objects have their own `this`
+    const self = this;
+    const ctx = this.ctx;
+    const set = (fn: (f: CellFormat) => void) => ctx.write(16, () => self.eachCell(fn));
+    return {
+      fill: {
+        set color(v: string) {
+          set((f) => (f.fill = v));
+        },
+      },
+      font: {
+        set bold(v: boolean) {
+          set((f) => (f.bold = v));
+        },
+        set size(v: number) {
+          set((f) => (f.size = v));
+        },
+        set name(v: string) {
+          set((f) => (f.fontName = v));
+        },
+        set color(v: string) {
+          set((f) => (f.fontColor = v));
+        },
+      },
+      set horizontalAlignment(v: string) {
+        set((f) => (f.align = v));
+      },
+      set wrapText(v: boolean) {
+        set((f) => (f.wrap = v));
+      },
+      set columnWidth(v: number) {
+        ctx.write(8, () => {
+          const m = self.resolve()!;
+          for (const r of m.rects) for (let c = r.left; c <= r.right; c++) m.sheet.columnWidths.set(c, v);
+        });
+      },
+      borders: {
+        getItem: (edge: string) => ({
+          set style(v: string) {
+            set((f) => ((f.borders ??= {})[edge] = v));
+          },
+          set color(_v: string) {
+            ctx.write(8, () => undefined);
+          },
+        }),
+      },
+    };
+  }
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const m = this.resolve()!;
+      return { sheet: m.sheet, rects: m.rects.map((r) => ({ ...r, top: 0, bottom: 1048575 })) };
+    });
+  }
+  merge(_across?: boolean): void {
+    this.ctx.write(8, () => {
+      const m = this.resolve()!;
+      m.sheet.merges.push(this.one(m));
+    });
+  }
+  select(): void {
+    this.ctx.write(8, () => {
+      const m = this.resolve()!;
+      this.ctx.excel.selection = { sheet: m.sheet.name, address: m.rects.map(rectText).join(',') };
+    });
+  }
+  getMergedAreasOrNullObject(): FakeRange {
+    if (this.ctx.excel.apiMinor < 13) throw new Error('getMergedAreasOrNullObject needs ExcelApi 1.13');
+    return new FakeRange(this.ctx, () => {
+      const m = this.resolve();
+      if (!m) return null;
+      const hits = m.sheet.merges.filter((g) => m.rects.some((r) => intersects(g, r)));
+      return hits.length ? { sheet: m.sheet, rects: hits } : null;
+    }).trackNull();
+  }
+  getSpecialCellsOrNullObject(type: string): FakeRange {
+    if (this.ctx.excel.apiMinor < 9 || type !== 'Visible') throw new Error(`fake: getSpecialCells ${type}`);
+    return new FakeRange(this.ctx, () => {
+      const m = this.resolve();
+      if (!m) return null;
+      const r = this.one(m);
+      const rects: Rect[] = [];
+      for (let i = r.top; i <= r.bottom; i++) {
+        if (m.sheet.hiddenRows.has(i)) continue;
+        const last = rects[rects.length - 1];
+        if (last && last.bottom === i - 1) last.bottom = i;
+        else rects.push({ top: i, bottom: i, left: r.left, right: r.right });
+      }
+      return rects.length ? { sheet: m.sheet, rects } : null;
+    }).trackNull();
+  }
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this.ctx, () => this.resolve()!);
+  }
+}
+
+class FakeConditionalFormats extends Proxy_<RangeModel> {
+  private itemProxies: FakeConditionalFormat[] | null = null;
+  protected readProp(name: string): unknown {
+    throw new Error(`fake: ConditionalFormatCollection.${name}`);
+  }
+  protected override child(name: string): Proxy_<unknown> | null {
+    if (name !== 'items') return null;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- inner objects have their own `this`
+    const self = this;
+    return new (class extends Proxy_<null> {
+      protected readProp(): unknown {
+        return null;
+      }
+      override loadNow(paths: readonly string[]): number {
+        const m = self.resolve();
+        const hits = m.sheet.conditionalFormats.filter((cf) =>
+          cf.rects.some((a) => m.rects.some((b) => intersects(a, b))),
+        );
+        self.itemProxies = hits.map((cf) => new FakeConditionalFormat(self.ctx, () => ({ sheet: m.sheet, cf })));
+        return self.itemProxies.reduce((s, p) => s + p.loadNow(paths), 0);
+      }
+    })(this.ctx, () => null) as Proxy_<unknown>;
+  }
+  get items(): FakeConditionalFormat[] {
+    if (!this.itemProxies) throw fakeError('PropertyNotLoaded', 'conditionalFormats.items 未加载');
+    return this.itemProxies;
+  }
+  add(type: string): FakeConditionalFormat {
+    const cf: CfModel = { type, formula: null, fill: null, rects: [] };
+    this.ctx.write(type.length, () => {
+      const m = this.resolve();
+      cf.rects = m.rects.map((r) => ({ ...r }));
+      m.sheet.conditionalFormats.push(cf);
+    });
+    return new FakeConditionalFormat(this.ctx, () => ({ sheet: this.resolve().sheet, cf }));
+  }
+}
+
+class FakeConditionalFormat extends Proxy_<{ sheet: SheetModel; cf: CfModel }> {
+  protected readProp(name: string, m: { cf: CfModel }): unknown {
+    if (name === 'type') return m.cf.type;
+    throw new Error(`fake: ConditionalFormat.${name}`);
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  private customProxy(orNull: boolean): FakeCustom {
+    return new FakeCustom(this.ctx, () => {
+      const m = this.resolve();
+      if (m.cf.type !== 'Custom') {
+        if (orNull) return null;
+        throw fakeError('InvalidOperation', 'not a custom format');
+      }
+      return m.cf;
+    });
+  }
+  private customCache: FakeCustom | null = null;
+  protected override child(name: string): Proxy_<unknown> | null {
+    if (name === 'customOrNullObject') return (this.customCache ??= this.customProxy(true)) as Proxy_<unknown>;
+    return null;
+  }
+  get customOrNullObject(): FakeCustom {
+    return (this.customCache ??= this.customProxy(true));
+  }
+  get custom(): FakeCustom {
+    return this.customProxy(false);
+  }
+  delete(): void {
+    this.ctx.write(0, () => {
+      const m = this.resolve();
+      m.sheet.conditionalFormats = m.sheet.conditionalFormats.filter((c) => c !== m.cf);
+    });
+  }
+}
+
+class FakeCustom extends Proxy_<CfModel | null> {
+  private ruleProxy: Proxy_<unknown> | null = null;
+  override loadNow(paths: readonly string[]): number {
+    return super.loadNow([...paths, 'isNullObject']);
+  }
+  protected readProp(name: string, cf: CfModel | null): unknown {
+    if (name === 'isNullObject') return cf === null;
+    throw new Error(`fake: CustomConditionalFormat.${name}`);
+  }
+  protected override child(name: string): Proxy_<unknown> | null {
+    return name === 'rule' ? (this.rule as unknown as Proxy_<unknown>) : null;
+  }
+  get rule(): FakeRule {
+    return (this.ruleProxy ??= new FakeRule(this.ctx, () => this.resolve())) as unknown as FakeRule;
+  }
+  get format() {
+    const ctx = this.ctx;
+    const resolve = () => this.resolve();
+    return {
+      fill: {
+        set color(v: string) {
+          ctx.write(v.length, () => {
+            resolve()!.fill = v;
+          });
+        },
+      },
+    };
+  }
+}
+
+class FakeRule extends Proxy_<CfModel | null> {
+  protected readProp(name: string, cf: CfModel | null): unknown {
+    if (name === 'formula') return cf?.formula ?? null;
+    throw new Error(`fake: ConditionalFormatRule.${name}`);
+  }
+  get formula(): string {
+    return this.get('formula');
+  }
+  set formula(v: string) {
+    this.ctx.write(bytesOf(v), () => {
+      this.resolve()!.formula = v;
+    });
+  }
+}
