@@ -14,17 +14,19 @@ OUT=test-artifacts/docx
 mkdir -p "$OUT" .tmp
 
 missing=()
-command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+# soffice alone is not enough: a Calc-only install answers "source file could not be loaded" for .docx.
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
-fc-list | grep -q 'Noto Serif CJK' || missing+=(fonts-noto-cjk)
-fc-list | grep -q 'AR PL UKai' || missing+=(fonts-arphic-ukai)
+families="$(fc-list : family)"
+[[ "$families" == *"Noto Serif CJK"* ]] || missing+=(fonts-noto-cjk)
+[[ "$families" == *"AR PL UKai"* ]] || missing+=(fonts-arphic-ukai)
 if ((${#missing[@]})); then
   echo "installing ${missing[*]}" >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >&2
 fi
 
 rm -f "$OUT"/page-*.png "$OUT"/html-*.png
-npx tsx scripts/write-docx.ts ${INPUT:+"$INPUT"} "$OUT/report.docx"
+npx tsx scripts/write-docx.ts ${INPUT:+"$INPUT"} --out "$OUT/report.docx"
 
 export FONTCONFIG_FILE="$PWD/scripts/fonts.conf"
 # A profile of our own, so a user's LibreOffice settings (or a running instance) do not interfere.

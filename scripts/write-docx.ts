@@ -2,7 +2,7 @@
  * Writes the report of a ledger as .docx (and the clipboard HTML and plain text beside it), to look
  * at the Word output without the task pane.
  *
- *   npx tsx scripts/write-docx.ts [ledger.xlsx | --fixture] [out.docx]
+ *   npx tsx scripts/write-docx.ts [ledger.xlsx | --fixture] [--out out.docx]
  *
  * Without a ledger it uses the bundled sample under samples/ when there is one, otherwise the
  * hand-made ledger of the Word tests.
@@ -28,7 +28,11 @@ async function gridOf(arg: string | undefined): Promise<{ grid: WorkbookGrid; fr
 }
 
 async function main(): Promise<number> {
-  const [input, output = 'test-artifacts/docx/report.docx'] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const outAt = args.indexOf('--out');
+  const output = outAt >= 0 ? args[outAt + 1] : 'test-artifacts/docx/report.docx';
+  if (output === undefined) throw new Error('--out needs a path');
+  const input = args.find((a, i) => a !== '--out' && (outAt < 0 || i !== outAt + 1));
   const { grid, from } = await gridOf(input);
   const r = buildReport(grid);
   if (!r.ok) {

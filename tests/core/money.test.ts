@@ -3,7 +3,7 @@ import { parseAmount } from '../../src/core/money/parse-amount';
 import { formatWan, formatYuan, formatPercent } from '../../src/core/money/format';
 import { ratePercent, timeProgress } from '../../src/core/money/percent';
 import { roundDiv } from '../../src/core/money/fen';
-import { parseScaled } from '../../src/core/money/parse-decimal';
+import { numberToFen, parseScaled } from '../../src/core/money/parse-decimal';
 
 describe('parseAmount reads amounts as clerks write them', () => {
   test.each([
@@ -47,6 +47,30 @@ describe('parseAmount reads amounts as clerks write them', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('numbers as Excel stores them become exact 分', () => {
+  test('any 元 amount with two decimals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e14, max: 1e14 }), (fen) => {
+        expect(numberToFen(fen / 100, 100)).toBe(fen === 0 ? 0 : fen);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  test('any 万元 amount with up to six decimals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => {
+        expect(numberToFen(fen / 1e6, 1e6)).toBe(fen === 0 ? 0 : fen);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  test('more decimals than the unit holds round half away from zero', () => {
+    expect(numberToFen(12.345, 100)).toBe(1235);
+    expect(numberToFen(-12.345, 100)).toBe(-1235);
+    expect(numberToFen(0.125, 100)).toBe(13);
   });
 });
 

@@ -1,11 +1,15 @@
 import { type CellValue, isCellError } from './types';
 
+const NEEDS_FOLDING = /[\s\u3000\uff01-\uff5e【〔［】〕］—–－~～]/;
+
 /**
  * Folds the variants a hand-kept Chinese ledger uses for the same text into one form:
  * full-width ASCII to half-width, all whitespace removed, Chinese brackets to ASCII.
  * @example normalizeText(' 年初预算（万元） ') === '年初预算(万元)'
  */
 export function normalizeText(s: string): string {
+  // Most cells need no folding; skip the per-character walk for them (a journal has 100,000).
+  if (!NEEDS_FOLDING.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;

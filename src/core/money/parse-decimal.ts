@@ -13,7 +13,13 @@ export function parseScaled(text: string, scale: number): number | null {
   if (intPart === '' && fracPart === '') return null;
   const kept = (fracPart + '0'.repeat(scale)).slice(0, scale);
   const next = fracPart.length > scale ? Number(fracPart[scale]) : 0;
-  let units = BigInt((intPart || '0') + kept);
+  const digits = (intPart || '0') + kept;
+  if (digits.length <= 15) {
+    // Up to 15 digits a double holds the integer exactly: no BigInt needed.
+    const small = Number(digits) + (next >= 5 ? 1 : 0);
+    return sign === '-' ? (small === 0 ? 0 : -small) : small;
+  }
+  let units = BigInt(digits);
   if (next >= 5) units += 1n;
   const n = Number(sign === '-' ? -units : units);
   return Number.isSafeInteger(n) ? n : null;
@@ -26,6 +32,13 @@ export function parseScaled(text: string, scale: number): number | null {
  */
 export function numberToFen(value: number, fenPerUnit: number): Fen | null {
   if (!Number.isFinite(value)) return null;
+  // Fast path: a value written with at most the unit's decimals lands within a few ulps of an
+  // integer once scaled; anything else takes the exact decimal route below.
+  const scaled = value * fenPerUnit;
+  if (Math.abs(scaled) < 2 ** 50) {
+    const r = Math.round(scaled);
+    if (Math.abs(scaled - r) < 1e-6) return r === 0 ? 0 : r;
+  }
   const scale = Math.round(Math.log10(fenPerUnit));
   let text = String(value);
   if (/e/i.test(text)) text = value.toFixed(Math.min(20, scale + 6));

@@ -55,6 +55,16 @@ export function sumJournal(
   };
   // headerRows are 1-based: the last one is the 0-based index of the first payment row.
   const start = Math.max(...layout.headerRows);
+  // A journal repeats the same few hundred project names: fold each distinct text once.
+  const folded = new Map<string, string>();
+  const fold = (t: string): string => {
+    let f = folded.get(t);
+    if (f === undefined) {
+      f = normalizeText(t);
+      folded.set(t, f);
+    }
+    return f;
+  };
   let later = 0;
   let laterSum = 0;
   let otherYear = 0;
@@ -73,7 +83,8 @@ export function sumJournal(
     });
     const project = nameCol !== undefined ? cellDisplay(cellAt(sheet, r, nameCol)) : '';
     const summary = summaryCol !== undefined ? cellDisplay(cellAt(sheet, r, summaryCol)) : '';
-    if (/^(合计|总计|小计|本月合计|累计)/.test(normalizeText(project || summary))) continue;
+    const key = fold(project) || fold(summary);
+    if (/^(合计|总计|小计|本月合计|累计)/.test(key)) continue;
     const amount = amountCol ? parseAmount(cellAt(sheet, r, amountCol.col), amountCol.unit) : null;
     if (!amount || !amount.ok) {
       warnings.push({
@@ -105,8 +116,7 @@ export function sumJournal(
       laterSum += amount.fen;
       continue;
     }
-    const key = normalizeText(project) || normalizeText(summary);
-    const idx = match(key) ?? (project ? match(normalizeText(summary)) : null);
+    const idx = match(key) ?? (project ? match(fold(summary)) : null);
     if (idx === null) {
       warnings.push({
         ...where(nameCol ?? summaryCol),

@@ -1,0 +1,35 @@
+/** Times the core (recognition + indicators + narrative + plan) on workbooks already in memory. */
+import { buildReport } from '../src/core/pipeline';
+import { type WorkbookGrid } from '../src/core/grid/types';
+import { budgetWorkbook, journalWorkbook } from './ledgers';
+
+export interface CoreFigures {
+  readonly name: string;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly heapMB: number;
+}
+
+function measure(name: string, wb: WorkbookGrid, runs: number): CoreFigures {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = buildReport(wb, { month: 8 });
+    times.push(performance.now() - t);
+    if (!r.ok) throw r.error;
+  }
+  times.sort((a, b) => a - b);
+  return {
+    name,
+    medianMs: times[Math.floor(times.length / 2)]!,
+    minMs: times[0]!,
+    heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+  };
+}
+
+export function coreBench(): CoreFigures[] {
+  return [
+    measure('内存：100,000 笔支付明细 + 200 个项目', journalWorkbook(100_000), 9),
+    measure('内存：5,000 行预算台账', budgetWorkbook(5_000), 9),
+  ];
+}

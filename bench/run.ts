@@ -1,0 +1,36 @@
+/**
+ * `npm run bench`: speed and memory of the core in memory, of the CLI on .xlsx files, and the
+ * Office.js round trips. Targets (2 cores): 100,000 payments in memory < 200 ms; the CLI on a
+ * 100,000-row .xlsx < 4 s and < 400 MB.
+ */
+import { coreBench } from './core-bench';
+import { cliBench } from './cli-bench';
+
+async function main(): Promise<void> {
+  console.log('== 核心计算（识别 + 指标 + 报告 + 写回计划），取 9 次中位数 ==');
+  for (const f of coreBench()) {
+    console.log(
+      `${f.name}: 中位 ${f.medianMs.toFixed(1)} ms，最快 ${f.minMs.toFixed(1)} ms，堆 ${f.heapMB.toFixed(0)} MB`,
+    );
+  }
+  console.log('\n== 命令行（读取 .xlsx → 报告 → 写出 .xlsx/.docx/json），子进程计时 ==');
+  for (const f of await cliBench()) {
+    console.log(
+      `${f.name}: ${f.seconds.toFixed(2)} s，峰值内存 ${f.maxRssMB.toFixed(0)} MB（文件 ${f.fileMB.toFixed(1)} MB）`,
+    );
+  }
+  try {
+    const mod = (await import('./excel-roundtrips')) as { excelRoundTrips?: () => Promise<string[]> };
+    if (mod.excelRoundTrips) {
+      console.log('\n== Office.js 往返次数（模拟 Excel 对象模型）==');
+      for (const line of await mod.excelRoundTrips()) console.log(line);
+    }
+  } catch (e) {
+    console.log(`\n（Office.js 往返统计不可用：${e instanceof Error ? e.message : String(e)}）`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
