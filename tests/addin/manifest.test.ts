@@ -24,7 +24,7 @@ describe('manifest.xml', () => {
       throw new Error('xmllint 不可用：请安装 libxml2-utils（apt-get install -y libxml2-utils）后再运行清单校验。');
     }
     expect(existsSync(schema)).toBe(true);
-    let output = '';
+    let output: string;
     try {
       output = execFileSync(xmllint, ['--noout', '--nonet', '--schema', schema, manifestPath], {
         encoding: 'utf8',
@@ -32,7 +32,7 @@ describe('manifest.xml', () => {
       });
     } catch (e) {
       const err = e as { stderr?: string };
-      throw new Error(`manifest.xml 未通过校验：\n${err.stderr ?? String(e)}`);
+      throw new Error(`manifest.xml 未通过校验：\n${err.stderr ?? String(e)}`, { cause: e });
     }
     expect(output).toBe('');
   });
