@@ -69,11 +69,24 @@ export function tagName(xml: string, lt: number): string {
   return xml.slice(lt + 1, j);
 }
 
-/** The document (root) element. */
+/**
+ * The document (root) element, found without walking its content: sheets can be tens of
+ * megabytes, so this looks at the first tag and the last closing tag only.
+ */
 export function rootElement(xml: string): ElementSpan {
-  const root = childElements(xml, 0, xml.length)[0];
-  if (!root) throw new Error('XML part has no root element');
-  return root;
+  let lt = xml.indexOf('<');
+  while (lt >= 0) {
+    const c = xml.charCodeAt(lt + 1);
+    if (c !== 33 && c !== 63) break;
+    lt = xml.indexOf('<', skipSpecial(xml, lt));
+  }
+  if (lt < 0) throw new Error('XML part has no root element');
+  const gt = findTagEnd(xml, lt);
+  const name = tagName(xml, lt);
+  if (xml.charCodeAt(gt - 1) === 47) return { name, start: lt, openEnd: gt, end: gt + 1, selfClosing: true };
+  const close = xml.lastIndexOf(`</${name}`);
+  if (close < gt) throw new Error(`XML part is truncated: no closing tag for <${name}>`);
+  return { name, start: lt, openEnd: gt, end: xml.indexOf('>', close) + 1, selfClosing: false };
 }
 
 /** The namespace prefix of an element name ('' for the default namespace). */
@@ -90,6 +103,7 @@ export function withPrefix(snippet: string, prefix: string): string {
 /** Index range of an element's content (between its tags); empty at openEnd for self-closing. */
 export function contentRange(span: ElementSpan): { from: number; to: number } {
   if (span.selfClosing) return { from: span.openEnd, to: span.openEnd };
+  // Closing tags are written `</name>`; the content ends where that begins.
   return { from: span.openEnd + 1, to: span.end - (span.name.length + 3) };
 }
 
