@@ -21,7 +21,9 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
+  SectionType,
   type IRunOptions,
+  type ISectionPropertiesOptions,
 } from 'docx';
 import { type Block, type ReportModel } from '../core/report/types';
 import { type CellAlign, type ReportTable, reportTables } from '../core/report/tables';
@@ -60,10 +62,12 @@ export const FONT = {
 } as const;
 
 /**
- * 28 characters a line: the grid's character pitch is the type-area width ÷ 28 (≈ 15.79 pt), and
- * w:charSpace is its difference to the 16 pt Normal font in 1/4096 pt (≈ −841).
+ * 28 characters a line. The type area is 442.25 pt wide, 28 × 16 pt is 448 pt, so body characters
+ * are condensed by 0.25 pt (w:spacing −5 twips: 28 × 15.75 = 441 pt). Word's own way, a
+ * linesAndChars grid with a negative w:charSpace, gives 28 in Word but only 14 in LibreOffice,
+ * which spreads a character wider than the grid cell over two cells; condensing works in both.
  */
-export const CHAR_SPACE = Math.round(((PAGE.width - PAGE.left - PAGE.right) / 20 / 28 - SIZE.body / 2) * 4096);
+export const CHAR_SPACING = Math.floor(((PAGE.width - PAGE.left - PAGE.right) / 20 / 28 - SIZE.body / 2) * 20);
 
 /** Two characters of 3号: firstLineChars for Word, the twips for readers that ignore it. */
 const INDENT = { firstLineChars: 200, firstLine: SIZE.body * 20 } as const;
@@ -78,7 +82,9 @@ function faces(name: string): IRunOptions['font'] {
 }
 
 function run(text: string, font: string, size: number, extra: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({ text, font: faces(font), size, sizeComplexScript: size, ...extra });
+  // Only 3号 text is on the 28-character measure; titles and tables keep their natural width.
+  const spacing = size === SIZE.body ? { characterSpacing: CHAR_SPACING } : {};
+  return new TextRun({ text, font: faces(font), size, sizeComplexScript: size, ...spacing, ...extra });
 }
 
 const HIGHLIGHT = { highlight: 'yellow' } as const;
@@ -139,7 +145,7 @@ function tableCell(text: string, align: CellAlign, width: number, bold: boolean)
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 30, bottom: 30, left: 60, right: 60 },
+    margins: { top: 45, bottom: 45, left: 40, right: 40 },
     children: [
       new Paragraph({
         alignment: ALIGN[align],
@@ -169,8 +175,6 @@ function tableParagraphs(t: ReportTable, first: boolean): (Paragraph | Table)[] 
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      // The tables follow the narrative on a page of their own, so the first one is never split from its title.
-      pageBreakBefore: first,
       spacing: first ? EXACT_LINE : { ...EXACT_LINE, before: LINE_PITCH },
       keepNext: true,
       children: [run(t.title, FONT.h1, SIZE.body)],
@@ -217,9 +221,31 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/** A4 with the GB/T 9704 margins; the 22-line grid where the narrative is. */
+function sectionProperties(grid: boolean): ISectionPropertiesOptions {
+  return {
+    page: {
+      size: { width: PAGE.width, height: PAGE.height },
+      margin: {
+        top: PAGE.top,
+        bottom: PAGE.bottom,
+        left: PAGE.left,
+        right: PAGE.right,
+        header: PAGE.header,
+        footer: PAGE.footer,
+        gutter: 0,
+      },
+    },
+    // A line grid of 22 lines; the 28 characters come from CHAR_SPACING (see there).
+    ...(grid ? { grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } } : {}),
+  };
+}
+
 /** The Document object, for callers that want to pack it differently. */
 export function buildDocument(model: ReportModel): Document {
   const tables = reportTables(model).flatMap((t, i) => tableParagraphs(t, i === 0));
+  // Both sections number their pages the same way; Word continues the numbering across them.
+  const footers = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
   const headingStyle = (font: string, bold: boolean) => ({
     run: { font: faces(font), size: SIZE.body, bold, italics: false, color: '000000' },
     paragraph: { spacing: EXACT_LINE, indent: INDENT },
@@ -232,7 +258,8 @@ export function buildDocument(model: ReportModel): Document {
     styles: {
       default: {
         document: {
-          run: { font: faces(FONT.body), size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          // Latin text marked as English, not Chinese: with zh-CN LibreOffice breaks "51.16" between digits.
+          run: { font: faces(FONT.body), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
           paragraph: { spacing: EXACT_LINE },
         },
         // Word's built-in heading styles keep the outline (navigation pane); their look is the document's.
@@ -240,27 +267,24 @@ export function buildDocument(model: ReportModel): Document {
         heading2: headingStyle(FONT.h2, false),
         heading3: headingStyle(FONT.body, true),
       },
+      // Normal carries the size and faces too, not only docDefaults: LibreOffice measures the page grid
+      // from the Normal style itself and assumes 12 pt when the style is empty.
+      paragraphStyles: [
+        {
+          id: 'Normal',
+          name: 'Normal',
+          quickFormat: true,
+          run: { font: faces(FONT.body), size: SIZE.body },
+          paragraph: { spacing: EXACT_LINE },
+        },
+      ],
     },
     sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: {
-              top: PAGE.top,
-              bottom: PAGE.bottom,
-              left: PAGE.left,
-              right: PAGE.right,
-              header: PAGE.header,
-              footer: PAGE.footer,
-              gutter: 0,
-            },
-          },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: [...model.blocks.map(blockParagraph), ...tables],
-      },
+      { properties: sectionProperties(true), footers, children: model.blocks.map(blockParagraph) },
+      // The tables get a section of their own without the line grid: LibreOffice snaps every line to
+      // the grid, exact spacing or not, which would give each table line 28.95 pt. The section starts
+      // a new page, so the first table is never separated from its title either.
+      { properties: { ...sectionProperties(false), type: SectionType.NEXT_PAGE }, footers, children: tables },
     ],
   });
 }

@@ -1,6 +1,6 @@
 import { reportTables } from '../../src/core/report/tables';
 import { type ReportModel } from '../../src/core/report/types';
-import { CHAR_SPACE, buildDocx } from '../../src/word/docx';
+import { CHAR_SPACING, buildDocx } from '../../src/word/docx';
 import { testModel, withAllKinds } from './fixture';
 import { type DocxParts, attr, paragraphs, runs, tablesOf, textOf, unzipDocx } from './xml';
 
@@ -49,11 +49,20 @@ describe('buildDocx', () => {
     expect(Math.abs(width - mmToTwips(156))).toBeLessThanOrEqual(1);
     const height = 16838 - Number(attr(d, 'w:pgMar', 'w:top')) - Number(attr(d, 'w:pgMar', 'w:bottom'));
     expect(Math.abs(height - 22 * 579)).toBeLessThan(579 / 2);
-    expect(attr(d, 'w:docGrid', 'w:type')).toBe('linesAndChars');
+    expect(attr(d, 'w:docGrid', 'w:type')).toBe('lines');
     expect(attr(d, 'w:docGrid', 'w:linePitch')).toBe('579');
-    expect(attr(d, 'w:docGrid', 'w:charSpace')).toBe(String(CHAR_SPACE));
-    // 28 characters: (16 pt + charSpace/4096) × 28 is the type-area width.
-    expect(Math.abs((16 + CHAR_SPACE / 4096) * 28 * 20 - width)).toBeLessThan(5);
+    // 28 characters: 3号 condensed by CHAR_SPACING twips fits 28 to the line, 27 × … would leave a gap.
+    expect(CHAR_SPACING).toBe(-5);
+    expect(28 * (320 + CHAR_SPACING)).toBeLessThanOrEqual(width);
+    expect(29 * (320 + CHAR_SPACING)).toBeGreaterThan(width);
+    // The tables' section repeats the page setup.
+    const sections = d.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections).toHaveLength(2);
+    for (const s of sections) {
+      expect(attr(s, 'w:pgMar', 'w:top')).toBe(attr(d, 'w:pgMar', 'w:top'));
+      expect(attr(s, 'w:pgMar', 'w:left')).toBe(attr(d, 'w:pgMar', 'w:left'));
+      expect(s).toMatch(/w:type="even"/);
+    }
   });
 
   it('sets the title in 2号 方正小标宋简体, centred', () => {
@@ -75,6 +84,7 @@ describe('buildDocx', () => {
       const r = runWith(p, text);
       expectFace(r, face);
       expect(attr(r, 'w:sz', 'w:val')).toBe('32');
+      expect(attr(r, 'w:spacing', 'w:val')).toBe(String(CHAR_SPACING));
       expect(/<w:b\/>/.test(r)).toBe(bold);
       expect(attr(p, 'w:ind', 'w:firstLineChars')).toBe('200');
       expect(attr(p, 'w:spacing', 'w:line')).toBe('579');

@@ -19,7 +19,7 @@ export interface TableRow {
 }
 
 export interface ReportTable {
-  /** "表1 1-8月预算执行情况（按支出类别）" */
+  /** "表1\u30001-8月预算执行情况（按支出类别）" */
   readonly title: string;
   /** "单位：万元" */
   readonly unit: string;
@@ -32,6 +32,9 @@ export interface ReportTable {
   /** Explanations printed under the table ("—" means no budget), empty when none is needed. */
   readonly notes: readonly string[];
 }
+
+/** Separates 表1 from 1-8月 so the two numbers do not read as one. */
+const IDEOGRAPHIC_SPACE = '\u3000';
 
 /** Shown where a rate cannot exist because the budget is zero: the report never divides by zero. */
 export const NO_RATE = '—';
@@ -81,7 +84,7 @@ export function fundsByCategory(model: ReportModel): ReportTable {
   if (personnel.lines > 0 && publicSpending.lines > 0) rows.push(row('基本支出小计', ind.basic, true));
   rows.push(row('项目支出', ind.categories['项目支出']), row('合计', ind.total, true));
   return {
-    title: `表1 ${period}预算执行情况（按支出类别）`,
+    title: `表1${IDEOGRAPHIC_SPACE}${period}预算执行情况（按支出类别）`,
     unit: '单位：万元',
     header: ['类别', '年初预算', '年中调整', '全年预算', `${period}执行数`, '执行率', '时间进度', '偏差（个百分点）'],
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'center'],
@@ -128,11 +131,11 @@ export function fundsByProject(model: ReportModel): ReportTable {
     rows.push({ cells: ['合计', '', ...amounts(t), rateText(t.rate), gapText(t.deviation), ''], total: true });
   }
   return {
-    title: `表2 ${period}项目支出执行情况`,
+    title: `表2${IDEOGRAPHIC_SPACE}${period}项目支出执行情况`,
     unit: '单位：万元',
     header,
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'center', 'center'],
-    widths: [20, 12, 10, 9, 10, 10, 9, 12, 8],
+    widths: [17, 10, 9, 9, 9, 10, 11, 14, 11],
     rows,
     notes: [
       `时间进度为${formatPercent(ind.timeProgress)}。`,
