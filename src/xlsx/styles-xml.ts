@@ -62,14 +62,13 @@ function rootChildren(xml: string): { root: ElementSpan; children: ElementSpan[]
  * it in schema order when missing. Returns the new XML and each item's index in the collection.
  */
 function addToCollection(xml: string, local: string, items: readonly string[]): { xml: string; indexes: number[] } {
-  let { root, children } = rootChildren(xml);
+  const { root, children } = rootChildren(xml);
   const p = prefixOf(root.name);
   let coll = findChild(children, local);
   if (!coll) {
     const at = schemaInsertIndex(children, STYLESHEET_ORDER, local, contentRange(root).to);
     xml = `${xml.slice(0, at)}${withPrefix(`<${local} count="0"></${local}>`, p)}${xml.slice(at)}`;
-    ({ root, children } = rootChildren(xml));
-    coll = findChild(children, local) as ElementSpan;
+    coll = findChild(rootChildren(xml).children, local) as ElementSpan;
   }
   const cr = contentRange(coll);
   const existing = childElements(xml, cr.from, cr.to).map((c) => xml.slice(c.start, c.end));
