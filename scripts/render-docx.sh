@@ -35,7 +35,8 @@ soffice --headless "-env:UserInstallation=$PROFILE" --convert-to pdf --outdir "$
 pdftoppm -r 60 -png -f 1 -l "$PAGES" "$OUT/report.pdf" "$OUT/page"
 
 cp "$OUT/report.html" "$OUT/html.html"
-soffice --headless "-env:UserInstallation=$PROFILE" --convert-to 'pdf:writer_web_pdf_Export' --outdir "$OUT" "$OUT/html.html" >&2 || true
+# Opened as a Writer document (not Writer/Web, which prints blank pages): closest to a paste into Word.
+soffice --headless "-env:UserInstallation=$PROFILE" --infilter='HTML (StarWriter)' --convert-to pdf:writer_pdf_Export --outdir "$OUT" "$OUT/html.html" >&2 || true
 [[ -f "$OUT/html.pdf" ]] && pdftoppm -r 60 -png -f 1 -l 2 "$OUT/html.pdf" "$OUT/html"
 
 pdfinfo "$OUT/report.pdf" | grep -E '^(Pages|Page size)' >&2 || true

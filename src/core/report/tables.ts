@@ -135,7 +135,7 @@ export function fundsByProject(model: ReportModel): ReportTable {
     unit: '单位：万元',
     header,
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'center', 'center'],
-    widths: [17, 10, 9, 9, 9, 10, 11, 14, 11],
+    widths: [16, 15, 9, 9, 9, 9, 10, 14, 9],
     rows,
     notes: [
       `时间进度为${formatPercent(ind.timeProgress)}。`,

@@ -44,7 +44,7 @@ const XIAOBIAOSONG = font(FONTS.title, "'华文中宋',STZhongsong,'宋体',SimS
 
 /** 28pt fixed: the usual clipboard approximation of the 22-line grid (28.95pt) Word snaps to anyway. */
 const LINE = 'line-height:28pt;mso-line-height-rule:exactly';
-const BLOCK = `margin:0;${LINE};font-size:16pt;color:black;font-weight:normal`;
+const BLOCK = `margin:0pt 0pt 0pt 0pt;${LINE};font-size:16pt;color:black;font-weight:normal`;
 /** Two characters of 16pt; mso-char-indent-count keeps it at two characters if the size changes. */
 const INDENT = 'text-indent:32pt;mso-char-indent-count:2.0';
 const HIGHLIGHT = 'background:yellow;mso-highlight:yellow';
@@ -72,11 +72,11 @@ const CELL_TEXT = `font-size:10.5pt;line-height:14pt;mso-line-height-rule:exactl
 
 function cellHtml(text: string, align: CellAlign, header: boolean, bold: boolean, width: number): string {
   const tag = header ? 'th' : 'td';
+  // Header cells bold 仿宋 like the .docx, so a paste and a download look the same.
   const weight = header || bold ? 'bold' : 'normal';
-  const face = header ? `font-size:10.5pt;line-height:14pt;mso-line-height-rule:exactly;${HEITI}` : CELL_TEXT;
   return (
     `<${tag} width="${width}%" style="${CELL_BORDER};padding:2pt 4pt;vertical-align:middle;width:${width}%">` +
-    `<p style="margin:0;text-align:${header ? 'center' : align};font-weight:${header ? 'normal' : weight};${face}">` +
+    `<p style="margin:0pt 0pt 0pt 0pt;text-align:${header ? 'center' : align};font-weight:${weight};${CELL_TEXT}">` +
     `${escapeHtml(text)}</p></${tag}>`
   );
 }
@@ -97,12 +97,12 @@ function tableHtml(t: ReportTable): string {
   const notes = t.notes
     .map(
       (n) =>
-        `<p style="margin:0;font-size:10.5pt;line-height:14pt;mso-line-height-rule:exactly;${FANGSONG}">${escapeHtml(n)}</p>`,
+        `<p style="margin:0pt 0pt 0pt 0pt;font-size:10.5pt;line-height:14pt;mso-line-height-rule:exactly;${FANGSONG}">${escapeHtml(n)}</p>`,
     )
     .join('');
   return (
     `<p style="margin:14pt 0 0 0;${LINE};text-align:center;font-size:16pt;${HEITI}">${escapeHtml(t.title)}</p>` +
-    `<p style="margin:0;text-align:right;font-size:10.5pt;line-height:14pt;${FANGSONG}">${escapeHtml(t.unit)}</p>` +
+    `<p style="margin:0pt 0pt 0pt 0pt;text-align:right;font-size:10.5pt;line-height:14pt;${FANGSONG}">${escapeHtml(t.unit)}</p>` +
     // Both border styles: border=1 for editors that ignore CSS, collapse for those that honour it.
     `<table border="1" cellspacing="0" cellpadding="0" width="100%" style="width:100%;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184">` +
     `<thead>${head}</thead><tbody>${body}</tbody></table>${notes}`
