@@ -1,0 +1,273 @@
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Button,
+  Divider,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DocumentBulletList20Regular } from '@fluentui/react-icons/svg/document-bullet-list';
+import { Eraser20Regular } from '@fluentui/react-icons/svg/eraser';
+import { ArrowSync20Regular } from '@fluentui/react-icons/svg/arrow-sync';
+import { buildReport, type ReportOptions } from '../core/pipeline';
+import { type WorkbookGrid } from '../core/grid/types';
+import { type ReportModel } from '../core/report/types';
+import { LedgerError } from '../core/errors';
+import { type Place } from '../core/types';
+import { HostError, type HostProgress, type HostSettings, type WorkbookHost } from '../host/types';
+import { RecognitionPanel } from './components/RecognitionPanel';
+import { OptionsPanel } from './components/OptionsPanel';
+import { where } from './format';
+import { copyReportToClipboard, downloadReportDocx } from './word-actions';
+
+// The results (tables, narrative) appear only after a run: their code loads then, not at start-up.
+const ResultsPanel = lazy(() => import('./components/ResultsPanel').then((m) => ({ default: m.ResultsPanel })));
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: '720px',
+    boxSizing: 'border-box',
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+const EMPTY_SETTINGS: HostSettings = { recognize: {}, indicators: {}, title: {} };
+
+interface Notice {
+  readonly intent: 'success' | 'warning' | 'error' | 'info';
+  readonly title: string;
+  readonly text: string;
+  readonly place?: Place | null;
+}
+
+export interface AppProps {
+  readonly host: WorkbookHost;
+}
+
+/** The task pane: recognise, let the user correct, generate, show the results. */
+export function App({ host }: AppProps) {
+  const s = useStyles();
+  const [grid, setGrid] = useState<WorkbookGrid | null>(null);
+  const [settings, setSettings] = useState<HostSettings>(EMPTY_SETTINGS);
+  const [loading, setLoading] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<HostProgress | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [model, setModel] = useState<ReportModel | null>(null);
+
+  const options: ReportOptions = useMemo(
+    () => ({ ...settings.recognize, ...settings.indicators }),
+    [settings.recognize, settings.indicators],
+  );
+
+  const read = useCallback(async () => {
+    setLoading(true);
+    setNotice(null);
+    try {
+      const [saved, g] = await Promise.all([host.loadSettings().catch(() => null), host.readGrid()]);
+      if (saved) setSettings(saved);
+      setGrid(g);
+    } catch (e) {
+      setNotice(noticeOf(e, '读取工作簿失败'));
+    } finally {
+      setLoading(false);
+    }
+  }, [host]);
+
+  useEffect(() => {
+    void read();
+  }, [read]);
+
+  // The preview follows every correction without reading the workbook again.
+  const preview = useMemo(() => (grid ? buildReport(grid, options) : null), [grid, options]);
+  const recognition = preview?.ok ? preview.value.model.recognition : null;
+
+  const select = useCallback(
+    (p: Place) => {
+      if (p.row === null) return;
+      host.selectCell(p.sheet, p.row, p.column ?? undefined).catch((e: unknown) => setNotice(noticeOf(e, '无法定位')));
+    },
+    [host],
+  );
+
+  const generate = async () => {
+    setBusy(true);
+    setNotice(null);
+    setProgress({ step: '正在读取工作簿…', fraction: 0.02 });
+    try {
+      // Read again: the user may have edited the ledger since the pane opened.
+      const g = await host.readGrid();
+      setGrid(g);
+      setProgress({ step: '正在计算…', fraction: 0.15 });
+      const out = buildReport(g, options);
+      if (!out.ok) throw out.error;
+      await host.applyPlan(out.value.plan, setProgress);
+      setModel(out.value.model);
+      const flagged = out.value.model.indicators.flagged.length;
+      setNotice({
+        intent: 'success',
+        title: '监控报告已生成',
+        text: host.capabilities.writesInPlace
+          ? `已写入“监控汇总”和“监控报告”工作表${flagged ? `，并在台账上标注了${flagged}个执行滞后的项目` : ''}。`
+          : '已生成监控汇总和监控报告。',
+      });
+      await host.saveSettings(settings).catch(() => undefined); // remembering options is a convenience
+    } catch (e) {
+      setNotice(noticeOf(e, '生成失败'));
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  const clear = async () => {
+    setBusy(true);
+    try {
+      const n = await host.clearHighlights();
+      setNotice({
+        intent: 'info',
+        title: '标注已清除',
+        text: n ? `已清除${n}处标注，台账内容未改动。` : '没有需要清除的标注。',
+      });
+    } catch (e) {
+      setNotice(noticeOf(e, '清除标注失败'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const wordAction = (action: (m: ReportModel) => Promise<void>, done: string) => async () => {
+    if (!model) return;
+    try {
+      await action(model);
+      setNotice({ intent: 'success', title: done, text: '' });
+    } catch (e) {
+      setNotice(noticeOf(e, '操作未完成'));
+    }
+  };
+
+  return (
+    <main className={s.root} aria-busy={busy || loading}>
+      <Text as="h1" size={500} weight="semibold">
+        绩效监控助手
+      </Text>
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>
+            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            {notice.text}
+            {notice.place && notice.place.row !== null && host.capabilities.canSelect && (
+              <>
+                {' '}
+                <Link as="button" onClick={() => select(notice.place!)}>
+                  定位到{where(notice.place)}
+                </Link>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {loading && <Spinner size="small" label="正在读取工作簿…" />}
+      {!loading && !grid && (
+        <Button icon={<ArrowSync20Regular />} onClick={() => void read()}>
+          重新读取
+        </Button>
+      )}
+      {grid && (
+        <>
+          <section className={s.section} aria-labelledby="rec-title">
+            <Text id="rec-title" as="h2" weight="semibold">
+              识别结果
+            </Text>
+            {preview && !preview.ok && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>未能识别台账</MessageBarTitle>
+                  {preview.error.message}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <RecognitionPanel
+              grid={grid}
+              recognition={recognition}
+              options={settings.recognize}
+              disabled={busy}
+              onChange={(recognize) => setSettings((x) => ({ ...x, recognize }))}
+            />
+          </section>
+          <Divider />
+          <section className={s.section} aria-labelledby="opt-title">
+            <Text id="opt-title" as="h2" weight="semibold">
+              选项
+            </Text>
+            <OptionsPanel
+              options={settings.indicators}
+              disabled={busy}
+              onChange={(indicators) => setSettings((x) => ({ ...x, indicators }))}
+            />
+          </section>
+          <div className={s.actions}>
+            <Button
+              appearance="primary"
+              icon={<DocumentBulletList20Regular />}
+              disabled={busy || !preview?.ok}
+              onClick={() => void generate()}
+            >
+              生成监控报告
+            </Button>
+            {host.capabilities.writesInPlace && (
+              <Button icon={<Eraser20Regular />} disabled={busy} onClick={() => void clear()}>
+                清除标注
+              </Button>
+            )}
+            <Button
+              icon={<ArrowSync20Regular />}
+              disabled={busy}
+              onClick={() => void read()}
+              aria-label="重新读取工作簿"
+            >
+              重新读取
+            </Button>
+          </div>
+          {progress && <ProgressBar value={progress.fraction} aria-label={progress.step} />}
+          {progress && <Text size={200}>{progress.step}</Text>}
+          {model && (
+            <>
+              <Divider />
+              <Suspense fallback={<Spinner size="small" label="正在显示结果…" />}>
+                <ResultsPanel
+                  model={model}
+                  busy={busy}
+                  canSelect={host.capabilities.canSelect}
+                  canDownload={host.capabilities.canDownload}
+                  onSelect={select}
+                  onCopy={() => void wordAction(copyReportToClipboard, '已复制，可在 Word 中粘贴')()}
+                  onDownload={() => void wordAction(downloadReportDocx, 'Word 文档已开始下载')()}
+                />
+              </Suspense>
+            </>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
+
+function noticeOf(e: unknown, title: string): Notice {
+  if (e instanceof LedgerError) return { intent: 'error', title, text: e.message, place: e.place };
+  if (e instanceof HostError) return { intent: 'error', title, text: e.message };
+  console.error(e);
+  const msg = e instanceof Error ? e.message : String(e);
+  return { intent: 'error', title, text: `出现意外错误（${msg}）。请重试；如仍失败，请关闭任务窗格后重新打开。` };
+}

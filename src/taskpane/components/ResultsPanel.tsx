@@ -1,0 +1,175 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { type ReportModel } from '../../core/report/types';
+import { type Totals } from '../../core/indicators/types';
+import { CATEGORIES, type Place } from '../../core/types';
+import { formatPercent } from '../../core/money/format';
+import { gapText, pct, wan, where } from '../format';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  table: { tableLayout: 'auto', width: '100%' },
+  num: { textAlign: 'right', whiteSpace: 'nowrap' },
+  lag: { color: tokens.colorPaletteRedForeground1 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: '4px' },
+  narrative: {
+    maxHeight: '320px',
+    overflowY: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    lineHeight: '1.6',
+  },
+  placeholder: { backgroundColor: tokens.colorPaletteYellowBackground2 },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export interface ResultsPanelProps {
+  readonly model: ReportModel;
+  readonly canSelect: boolean;
+  readonly canDownload: boolean;
+  readonly onSelect: (place: Place) => void;
+  readonly onCopy: () => void;
+  readonly onDownload: () => void;
+  readonly busy?: boolean;
+}
+
+export function ResultsPanel({ model, canSelect, canDownload, onSelect, onCopy, onDownload, busy }: ResultsPanelProps) {
+  const s = useStyles();
+  const ind = model.indicators;
+  const rows: [string, Totals][] = [
+    ...CATEGORIES.map((c): [string, Totals] => [c, ind.categories[c]]),
+    ['合计', ind.total],
+  ];
+  const place = (p: Place, text: string) =>
+    canSelect && p.row !== null ? (
+      <Link as="button" onClick={() => onSelect(p)}>
+        {text}
+      </Link>
+    ) : (
+      <span>{text}</span>
+    );
+  return (
+    <div className={s.root}>
+      <section aria-labelledby="figures-title">
+        <Text id="figures-title" weight="semibold" as="h3" block>
+          1-{ind.month}月执行情况（时间进度 {formatPercent(ind.timeProgress)}）
+        </Text>
+        <Table size="extra-small" className={s.table} aria-labelledby="figures-title">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>类别</TableHeaderCell>
+              <TableHeaderCell className={s.num}>全年预算</TableHeaderCell>
+              <TableHeaderCell className={s.num}>1-{ind.month}月执行</TableHeaderCell>
+              <TableHeaderCell className={s.num}>执行率</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map(([name, t]) => (
+              <TableRow key={name}>
+                <TableCell>{name}</TableCell>
+                <TableCell className={s.num}>{wan(t.budget).replace('万元', '')}</TableCell>
+                <TableCell className={s.num}>{wan(t.executed).replace('万元', '')}</TableCell>
+                <TableCell
+                  className={t.deviation !== null && t.deviation < 0 ? `${s.num} ${s.lag}` : s.num}
+                  title={gapText(t.deviation)}
+                >
+                  {pct(t.rate)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <Caption1>金额单位：万元；红色为低于时间进度。</Caption1>
+      </section>
+
+      <section aria-labelledby="flagged-title">
+        <Text id="flagged-title" weight="semibold" as="h3" block>
+          执行滞后的项目（{ind.flagged.length}个）
+        </Text>
+        {ind.flagged.length === 0 ? (
+          <Body1>没有执行滞后的项目。</Body1>
+        ) : (
+          <ul className={s.list}>
+            {ind.flagged.map((f) => (
+              <li key={`${f.line.sheet}:${f.line.row}`}>
+                {place({ sheet: f.line.sheet, row: f.line.row, column: null }, f.line.name)}
+                <Caption1 block>
+                  {pct(f.totals.rate)}，{f.flagReason ?? f.status}（第{f.line.row}行）
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {model.warnings.length > 0 && (
+        <section aria-labelledby="warnings-title">
+          <Text id="warnings-title" weight="semibold" as="h3" block>
+            需要核对（{model.warnings.length}条）
+          </Text>
+          <ul className={s.list}>
+            {model.warnings.map((w, i) => (
+              <li key={i}>
+                {place(w, where(w))}
+                <Caption1 block>{w.message}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="narrative-title">
+        <Text id="narrative-title" weight="semibold" as="h3" block>
+          报告正文
+        </Text>
+        <div className={s.buttons}>
+          <Button disabled={busy} onClick={onCopy}>
+            复制到 Word
+          </Button>
+          {canDownload && (
+            <Button disabled={busy} onClick={onDownload}>
+              下载 Word 文档
+            </Button>
+          )}
+        </div>
+        <div className={s.narrative} tabIndex={0} aria-label="报告正文预览">
+          {model.blocks.map((b, i) => {
+            const cls = b.placeholder ? s.placeholder : undefined;
+            if (b.kind === 'title')
+              return (
+                <Text key={i} as="h2" weight="bold" align="center" block size={400}>
+                  {b.text}
+                </Text>
+              );
+            if (b.kind === 'h1' || b.kind === 'h2' || b.kind === 'h3')
+              return (
+                <Text key={i} as="h4" weight="semibold" block className={cls}>
+                  {b.text}
+                </Text>
+              );
+            return (
+              <Body1 key={i} as="p" block className={cls} style={{ textIndent: '2em', margin: '4px 0' }}>
+                {b.lead && <strong>{b.lead}</strong>}
+                {b.text}
+              </Body1>
+            );
+          })}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+// @ts-check
+/**
+ * The add-in's web build: the task pane and the ribbon's function file.
+ * - development (npm start / npm run build:dev): Office.js served from node_modules/@microsoft/office-js;
+ * - production (npm run build): Office.js from Microsoft's CDN (the store requires it) and every
+ *   https://localhost:3000 of the manifest replaced by ADDIN_URL.
+ */
+const path = require('node:path');
+const zlib = require('node:zlib');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_ORIGIN = 'https://localhost:3000';
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
+/** The task pane's first JavaScript, gzipped; the .docx and workbook libraries load on demand. */
+const INITIAL_BUDGET_GZ = 160 * 1024;
+
+/** Prints the gzipped size of the task pane's initial JS and fails the build over budget. */
+class InitialSizePlugin {
+  /** @param {import('webpack').Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('InitialSizePlugin', (compilation) => {
+      const entry = compilation.entrypoints.get('taskpane');
+      if (!entry) return;
+      let raw = 0;
+      let gz = 0;
+      for (const file of entry.getFiles().filter((f) => f.endsWith('.js'))) {
+        // Read back from disk: after emit webpack has already let go of the sources.
+        const buf = require('node:fs').readFileSync(path.join(compilation.outputOptions.path || 'dist', file));
+        raw += buf.length;
+        gz += zlib.gzipSync(buf, { level: 9 }).length;
+      }
+      const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+      console.log(`taskpane initial JS: ${kb(raw)} raw, ${kb(gz)} gzipped (budget ${kb(INITIAL_BUDGET_GZ)})`);
+      if (gz > INITIAL_BUDGET_GZ && compilation.options.mode === 'production') {
+        compilation.errors.push(new Error(`任务窗格首屏 JS ${kb(gz)}（gzip）超过预算 ${kb(INITIAL_BUDGET_GZ)}`));
+      }
+    });
+  }
+}
+
+/** @returns {Promise<import('webpack').Configuration>} */
+module.exports = async (_env, argv) => {
+  const production = argv.mode === 'production';
+  const origin = (process.env.ADDIN_URL || DEV_ORIGIN).replace(/\/+$/, '');
+  const officeJs = production ? `${OFFICE_CDN}/lib/1/hosted/office.js` : '/office-js/office.js';
+  const scriptSrc = production ? `'self' ${OFFICE_CDN}` : "'self'";
+  // Fluent UI (Griffel) inserts its rules into <style> elements at run time: styles need 'unsafe-inline'.
+  const csp = [
+    "default-src 'self'",
+    `script-src ${scriptSrc}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${production ? ` ${OFFICE_CDN}` : ''}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+
+  /** @type {import('webpack').Configuration['devServer']} */
+  let devServer;
+  if (argv.env?.WEBPACK_SERVE) {
+    const devCerts = require('office-addin-dev-certs');
+    devServer = {
+      port: 3000,
+      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      client: { overlay: { warnings: false } },
+    };
+  }
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      clean: true,
+      publicPath: '/',
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic' } },
+                target: 'es2020',
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        csp,
+        officeJs,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        csp,
+        officeJs,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => content.toString().split(DEV_ORIGIN).join(origin),
+          },
+          // Local runs only: Office.js from the package, marked minimised so Terser skips its 700 files.
+          ...(production
+            ? []
+            : [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } }]),
+        ],
+      }),
+      new InitialSizePlugin(),
+    ],
+    performance: { hints: false },
+    devServer,
+  };
+};
