@@ -16,7 +16,10 @@ export function stringItemText(xml: string, from: number, to: number, prefix: st
     const lt = xml.indexOf(tOpen, i);
     if (lt < 0 || lt >= to) break;
     // Skip phonetic runs: their <t> is a reading guide, not part of the value.
-    const ph = xml.indexOf(rph, i);
+    // Look for a phonetic run only between here and the <t>: an unbounded indexOf would scan to
+    // the end of the shared-string table for every item (quadratic: minutes at 100,000 items).
+    const phInGap = lt > i ? xml.slice(i, lt).indexOf(rph) : -1;
+    const ph = phInGap < 0 ? -1 : i + phInGap;
     if (ph >= 0 && ph < lt) {
       const end = xml.indexOf(rphClose, ph);
       i = end < 0 ? to : end + rphClose.length;
