@@ -40,6 +40,8 @@ const useStyles = makeStyles({
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  summary: { cursor: 'pointer', marginBottom: tokens.spacingVerticalS, '& h2': { display: 'inline' } },
 });
 
 const EMPTY_SETTINGS: HostSettings = { recognize: {}, indicators: {}, title: {} };
@@ -186,37 +188,42 @@ export function App({ host }: AppProps) {
       )}
       {grid && (
         <>
-          <section className={s.section} aria-labelledby="rec-title">
-            <Text id="rec-title" as="h2" weight="semibold">
-              识别结果
-            </Text>
-            {preview && !preview.ok && (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>未能识别台账</MessageBarTitle>
-                  {preview.error.message}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            <RecognitionPanel
-              grid={grid}
-              recognition={recognition}
-              options={settings.recognize}
-              disabled={busy}
-              onChange={(recognize) => setSettings((x) => ({ ...x, recognize }))}
-            />
-          </section>
-          <Divider />
-          <section className={s.section} aria-labelledby="opt-title">
-            <Text id="opt-title" as="h2" weight="semibold">
-              选项
-            </Text>
-            <OptionsPanel
-              options={settings.indicators}
-              disabled={busy}
-              onChange={(indicators) => setSettings((x) => ({ ...x, indicators }))}
-            />
-          </section>
+          {/* After a run the results come first; recognition folds away but stays one click off. */}
+          <details className={s.details} open={!model} key={model ? 'after' : 'before'}>
+            <summary className={s.summary}>
+              <Text id="rec-title" as="h2" weight="semibold">
+                识别结果与选项
+              </Text>
+            </summary>
+            <section className={s.section} aria-labelledby="rec-title">
+              {preview && !preview.ok && (
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>未能识别台账</MessageBarTitle>
+                    {preview.error.message}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+              <RecognitionPanel
+                grid={grid}
+                recognition={recognition}
+                options={settings.recognize}
+                disabled={busy}
+                onChange={(recognize) => setSettings((x) => ({ ...x, recognize }))}
+              />
+            </section>
+            <Divider />
+            <section className={s.section} aria-labelledby="opt-title">
+              <Text id="opt-title" as="h3" weight="semibold">
+                选项
+              </Text>
+              <OptionsPanel
+                options={settings.indicators}
+                disabled={busy}
+                onChange={(indicators) => setSettings((x) => ({ ...x, indicators }))}
+              />
+            </section>
+          </details>
           <div className={s.actions}>
             <Button
               appearance="primary"
@@ -244,7 +251,6 @@ export function App({ host }: AppProps) {
           {progress && <Text size={200}>{progress.step}</Text>}
           {model && (
             <>
-              <Divider />
               <Suspense fallback={<Spinner size="small" label="正在显示结果…" />}>
                 <ResultsPanel
                   model={model}

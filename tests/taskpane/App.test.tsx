@@ -59,7 +59,7 @@ const ledger: WorkbookGrid = { sheets: [{ name: LEDGER_SHEET, rows: ledgerRows(3
 describe('task pane', () => {
   test('shows what was recognised, with a control for each column', async () => {
     renderApp(fakeHost(ledger).host);
-    expect(await screen.findByText('识别结果')).toBeTruthy();
+    expect(await screen.findByText('识别结果与选项')).toBeTruthy();
     expect((screen.getByLabelText('台账工作表') as HTMLSelectElement).value).toBe(LEDGER_SHEET);
     expect((screen.getByLabelText('表头行') as HTMLInputElement).value).toBe('3');
     const budget = screen.getByLabelText('F列“全年预算”的含义') as HTMLSelectElement;
@@ -79,7 +79,7 @@ describe('task pane', () => {
   test('生成监控报告 writes the plan, shows results, remembers options; clicking a project selects its row', async () => {
     const { host, calls } = fakeHost(ledger);
     renderApp(host);
-    await screen.findByText('识别结果');
+    await screen.findByText('识别结果与选项');
     const button = screen.getByText('生成监控报告');
     await act(async () => fireEvent.click(button));
     expect(await screen.findByText('监控报告已生成')).toBeTruthy();
@@ -107,7 +107,7 @@ describe('task pane', () => {
   test('清除标注 reports how many highlights were removed', async () => {
     const { host, calls } = fakeHost(ledger);
     renderApp(host);
-    await screen.findByText('识别结果');
+    await screen.findByText('识别结果与选项');
     await act(async () => fireEvent.click(screen.getByText('清除标注')));
     expect(calls.cleared).toBe(1);
     await screen.findByText('标注已清除');
@@ -128,7 +128,7 @@ describe('task pane', () => {
     expect(await screen.findByText('读取工作簿失败')).toBeTruthy();
     fail = false;
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '重新读取' })));
-    expect(await screen.findByText('识别结果')).toBeTruthy();
+    expect(await screen.findByText('识别结果与选项')).toBeTruthy();
   });
 
   test('the error boundary never leaves a blank pane', () => {

@@ -3,7 +3,16 @@ import { type CellValue, type SheetGrid, type WorkbookGrid, cellText, columnLett
 import { type ColumnRole, type Recognition, type RecognizeOptions, ROLE_LABELS } from '../../core/types';
 
 const useStyles = makeStyles({
-  grid: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // Hints quote the ledger's long titles: let them wrap anywhere rather than run into the next field.
+  grid: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    '& .fui-Field__hint': { overflowWrap: 'anywhere', wordBreak: 'break-all' },
+    // A native input keeps its intrinsic ~20ch width; let it shrink to the field at 320 px.
+    '& .fui-Input': { minWidth: '0', width: '100%' },
+    '& .fui-Input__input': { minWidth: '0', width: '100%' },
+  },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   half: { flex: '1 1 120px', minWidth: '0' },
   column: {

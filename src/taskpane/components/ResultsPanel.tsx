@@ -83,11 +83,8 @@ export function ResultsPanel({ model, canSelect, canDownload, onSelect, onCopy, 
                 <TableCell>{name}</TableCell>
                 <TableCell className={s.num}>{wan(t.budget).replace('万元', '')}</TableCell>
                 <TableCell className={s.num}>{wan(t.executed).replace('万元', '')}</TableCell>
-                <TableCell
-                  className={t.deviation !== null && t.deviation < 0 ? `${s.num} ${s.lag}` : s.num}
-                  title={gapText(t.deviation)}
-                >
-                  {pct(t.rate)}
+                <TableCell className={s.num} title={gapText(t.deviation)}>
+                  <span className={t.deviation !== null && t.deviation < 0 ? s.lag : undefined}>{pct(t.rate)}</span>
                 </TableCell>
               </TableRow>
             ))}
@@ -108,7 +105,7 @@ export function ResultsPanel({ model, canSelect, canDownload, onSelect, onCopy, 
               <li key={`${f.line.sheet}:${f.line.row}`}>
                 {place({ sheet: f.line.sheet, row: f.line.row, column: null }, f.line.name)}
                 <Caption1 block>
-                  {pct(f.totals.rate)}，{f.flagReason ?? f.status}（第{f.line.row}行）
+                  {f.flagReason ?? `${pct(f.totals.rate)}，${f.status}`}（第{f.line.row}行）
                 </Caption1>
               </li>
             ))}
