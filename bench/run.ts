@@ -20,11 +20,9 @@ async function main(): Promise<void> {
     );
   }
   try {
-    const mod = (await import('./excel-roundtrips')) as { excelRoundTrips?: () => Promise<string[]> };
-    if (mod.excelRoundTrips) {
-      console.log('\n== Office.js 往返次数（模拟 Excel 对象模型）==');
-      for (const line of await mod.excelRoundTrips()) console.log(line);
-    }
+    const { benchExcelRoundTrips } = await import('./excel-roundtrips');
+    console.log('\n== Office.js 往返次数与数据量（模拟 Excel 对象模型）==');
+    console.log(JSON.stringify(await benchExcelRoundTrips(), null, 2));
   } catch (e) {
     console.log(`\n（Office.js 往返统计不可用：${e instanceof Error ? e.message : String(e)}）`);
   }

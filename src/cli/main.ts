@@ -1,6 +1,11 @@
 /** `npm run report -- <ledger.xlsx> …` */
 import { runCli } from './run';
 
+// The benchmark reads the peak memory of this process from here.
+if (process.env.JXJK_STATS) {
+  process.on('exit', () => console.error(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024 })));
+}
+
 runCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then(
   (r) => {
     process.exitCode = r.code;

@@ -28,6 +28,21 @@ export function buildNarrative(recognition: Recognition, indicators: Indicators)
   return { organization: org, year, month, title, recognition, indicators, warnings: recognition.warnings, blocks };
 }
 
+/**
+ * Projects named one by one in the narrative; beyond this the text sums up and points to the
+ * 监控汇总 table, which lists every line (a report is read, a table is looked up).
+ */
+const MAX_LISTED = 30;
+
+/** "A、B、C" for up to MAX_LISTED names, then "等N个项目". */
+function nameList(items: readonly ItemResult[]): string {
+  const names = items
+    .slice(0, MAX_LISTED)
+    .map((i) => i.line.name)
+    .join('、');
+  return items.length > MAX_LISTED ? `${names}等${items.length}个项目` : names;
+}
+
 interface Ctx {
   readonly org: string;
   readonly year: number;
@@ -162,7 +177,7 @@ function overall(c: Ctx): Block[] {
           `，共计${wan(cat.项目支出.budget)}。${c.period}项目支出${wan(cat.项目支出.executed)}，执行率${pct(cat.项目支出.rate)}，${gapWords(cat.项目支出.deviation)}。`,
       ),
     );
-    projs.forEach((i, n) => {
+    projs.slice(0, MAX_LISTED).forEach((i, n) => {
       const purpose = i.line.remark ? `${i.line.remark.replace(/[。；;，,]$/, '')}；` : '';
       out.push(
         p(
@@ -171,6 +186,14 @@ function overall(c: Ctx): Block[] {
         ),
       );
     });
+  }
+  if (projs.length > MAX_LISTED) {
+    const rest = projs.slice(MAX_LISTED);
+    out.push(
+      p(
+        `其余${rest.length}个项目全年预算合计${wan(rest.reduce((s, i) => s + i.line.budget, 0))}，${c.period}支出合计${wan(rest.reduce((s, i) => s + i.line.executed, 0))}，明细见“监控汇总”表。`,
+      ),
+    );
   }
   const lagging = c.ind.flagged.length;
   out.push(
@@ -214,10 +237,7 @@ function analysis(c: Ctx): Block[] {
               `（人员支出${cat.人员支出.forecast === null ? '未填列' : wan(cat.人员支出.forecast)}，日常公用支出${cat.公用支出.forecast === null ? '未填列' : wan(cat.公用支出.forecast)}）`,
             forecastClause('项目支出', cat.项目支出) +
               (projects(c).some(isAddedMidYear)
-                ? `，包括年中追加项目${projects(c)
-                    .filter(isAddedMidYear)
-                    .map((i) => i.line.name)
-                    .join('、')}`
+                ? `，包括年中追加项目${nameList(projects(c).filter(isAddedMidYear))}`
                 : ''),
           ]),
       ),
@@ -240,7 +260,7 @@ function analysis(c: Ctx): Block[] {
     p(
       `${c.year}年${c.period}，支出预算已执行全年预算的${pct(total.rate)}，${gapWords(total.deviation)}，资金主要用于保障职工工资发放、社会保险缴纳、住房公积金缴纳，以及办公费、差旅费、邮电费等保运转公用支出。` +
         (c.ind.flagged.length > 0
-          ? `${c.ind.flagged.map((i) => i.line.name).join('、')}执行进度滞后，相关绩效目标存在不能按期完成的风险。`
+          ? `${nameList(c.ind.flagged)}执行进度滞后，相关绩效目标存在不能按期完成的风险。`
           : '各项目执行进度与时间进度基本匹配。'),
     ),
     todo('【请结合绩效目标表，从数量、质量、时效、成本、效益、满意度等指标说明全年绩效目标预计完成情况】'),
@@ -263,11 +283,13 @@ function problems(c: Ctx): Block[] {
       p(
         `截至${c.month}月底，以下${flagged.length}个项目${rule}或尚未支出：` +
           flagged
+            .slice(0, MAX_LISTED)
             .map(
               (i, k) =>
                 `${k + 1}.${i.line.name}，全年预算${wan(i.line.budget)}，已支出${wan(i.line.executed)}，执行率${pct(i.totals.rate)}，${i.status === '未执行' ? '尚未支出' : gapWords(i.totals.deviation)}`,
             )
             .join('；') +
+          (flagged.length > MAX_LISTED ? `；另有${flagged.length - MAX_LISTED}个项目，明细见“监控汇总”表` : '') +
           '。',
         `${head()}项目支出执行进度滞后。`,
       ),
@@ -310,7 +332,7 @@ function measures(c: Ctx): Block[] {
   if (c.ind.flagged.length > 0) {
     out.push(
       p(
-        `对${c.ind.flagged.map((i) => i.line.name).join('、')}等执行滞后的项目，逐项分析原因，制定分月支出计划，在确保资金使用合规的前提下加快支出进度；确实无法执行的，及时按程序申请调剂预算或由财政收回。`,
+        `对${nameList(c.ind.flagged)}等执行滞后的项目，逐项分析原因，制定分月支出计划，在确保资金使用合规的前提下加快支出进度；确实无法执行的，及时按程序申请调剂预算或由财政收回。`,
         `${head()}加快项目支出执行进度。`,
       ),
     );

@@ -1,0 +1,64 @@
+/** Times the command-line tool in a child process on generated .xlsx ledgers. */
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type WorkbookGrid } from '../src/core/grid/types';
+import { budgetWorkbook, journalWorkbook } from './ledgers';
+
+export interface CliFigures {
+  readonly name: string;
+  readonly seconds: number;
+  readonly maxRssMB: number;
+  readonly fileMB: number;
+}
+
+/** Streams a grid workbook to .xlsx (the in-memory writer would take seconds at 100,000 rows). */
+export async function writeGridXlsx(wb: WorkbookGrid, file: string): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  for (const s of wb.sheets) {
+    const ws = writer.addWorksheet(s.name);
+    for (const row of s.rows)
+      ws.addRow(row.map((v) => (v === null || typeof v === 'object' ? (v as never) : v))).commit();
+    ws.commit();
+  }
+  await writer.commit();
+}
+
+function runCli(file: string, out: string): { seconds: number; maxRssMB: number } {
+  const t = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', file, '--out', out, '--quiet', '--month', '8'],
+    {
+      cwd: path.join(__dirname, '..'),
+      env: { ...process.env, JXJK_STATS: '1' },
+      encoding: 'utf8',
+    },
+  );
+  const seconds = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`CLI failed (${r.status}): ${r.stderr}`);
+  const m = /"maxRssMB":([\d.]+)/.exec(r.stderr);
+  return { seconds, maxRssMB: m ? Number(m[1]) : NaN };
+}
+
+export async function cliBench(): Promise<CliFigures[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jxjk-bench-'));
+  try {
+    const cases: [string, WorkbookGrid][] = [
+      ['命令行：100,000 行支付明细 .xlsx', journalWorkbook(100_000)],
+      ['命令行：5,000 行预算台账 .xlsx', budgetWorkbook(5_000)],
+    ];
+    const out: CliFigures[] = [];
+    for (const [name, wb] of cases) {
+      const file = path.join(dir, `${out.length}.xlsx`);
+      await writeGridXlsx(wb, file);
+      const r = runCli(file, path.join(dir, `out${out.length}`));
+      out.push({ name, ...r, fileMB: statSync(file).size / 2 ** 20 });
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
