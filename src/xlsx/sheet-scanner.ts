@@ -133,10 +133,12 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
       let col = -1;
       let cp = gt + 1;
       while (cp < stop) {
-        const clt = xml.indexOf(cellOpen, cp);
+        // Step to the next tag rather than searching for '<c': in an empty row that search would
+        // run on to the next cell, possibly a million rows further.
+        const clt = xml.indexOf('<', cp);
         if (clt < 0 || clt >= stop) break;
-        if (!isNameEnd(xml.charCodeAt(clt + cellOpen.length))) {
-          cp = clt + cellOpen.length;
+        if (!xml.startsWith(cellOpen, clt) || !isNameEnd(xml.charCodeAt(clt + cellOpen.length))) {
+          cp = clt + 1;
           continue;
         }
         const cgt = xml.indexOf('>', clt);
@@ -177,56 +179,72 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
           cp = cgt + 1;
           continue; // <c .../>: styled but empty
         }
-        const cend = xml.indexOf(cellClose, cgt);
-        const cstop = cend < 0 ? stop : cend;
-        cp = cend < 0 ? stop : cend + cellClose.length;
-
+        // Walk the cell's children tag by tag, so every search stays inside this cell (a search
+        // for an absent <v> must not run on through the rest of the sheet).
         let value: CellValue = null;
-        if (type === CellType.Inline) {
-          const is = xml.indexOf(isOpen, cgt);
-          if (is >= 0 && is < cstop) {
-            const ie = xml.indexOf(isClose, is);
-            value = stringItemText(xml, is + isOpen.length, ie < 0 ? cstop : ie, pre);
+        let raw: string | undefined;
+        let k = cgt + 1;
+        for (;;) {
+          const lt = xml.indexOf('<', k);
+          if (lt < 0 || lt >= stop) {
+            k = stop;
+            break;
           }
-        } else {
-          // Formulas (<f>) are skipped: we read the cached result in <v>.
-          let vlt = xml.indexOf(vOpen, cgt);
-          while (vlt >= 0 && vlt < cstop && !isNameEnd(xml.charCodeAt(vlt + vOpen.length))) {
-            vlt = xml.indexOf(vOpen, vlt + vOpen.length);
+          if (xml.startsWith(cellClose, lt)) {
+            k = lt + cellClose.length;
+            break;
           }
-          if (vlt >= 0 && vlt < cstop) {
-            const vgt = xml.indexOf('>', vlt);
-            if (xml.charCodeAt(vgt - 1) !== 47) {
-              const vend = xml.indexOf(vClose, vgt);
-              const raw = xml.slice(vgt + 1, vend);
-              switch (type) {
-                case CellType.Number: {
-                  if (raw.length > 0) {
-                    const n = +raw;
-                    value = style > 0 && ctx.dateStyles[style] === true ? serialToDate(n, ctx.date1904) : n;
-                  }
-                  break;
-                }
-                case CellType.Shared:
-                  value = ctx.sharedStrings[+raw] ?? null;
-                  break;
-                case CellType.FormulaString:
-                  value = decodeCellText(raw);
-                  break;
-                case CellType.Bool:
-                  value = raw === '1' || raw === 'true';
-                  break;
-                case CellType.Error:
-                  value = { error: decodeEntities(raw) };
-                  break;
-                case CellType.IsoDate: {
-                  const iso = decodeEntities(raw);
-                  const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
-                  value = Number.isNaN(d.getTime()) ? iso : d;
-                  break;
-                }
-              }
+          if (xml.startsWith(vOpen, lt) && isNameEnd(xml.charCodeAt(lt + vOpen.length))) {
+            const vgt = xml.indexOf('>', lt);
+            if (xml.charCodeAt(vgt - 1) === 47) {
+              k = vgt + 1;
+              continue;
             }
+            const vend = xml.indexOf(vClose, vgt);
+            raw = xml.slice(vgt + 1, vend);
+            k = vend + vClose.length;
+            continue;
+          }
+          if (xml.startsWith(isOpen, lt)) {
+            const ie = xml.indexOf(isClose, lt);
+            if (type === CellType.Inline) value = stringItemText(xml, lt + isOpen.length, ie, pre);
+            k = ie + isClose.length;
+            continue;
+          }
+          // <f>, </f> and anything else: formulas are skipped, we read the cached result in <v>.
+          k = lt + 1;
+        }
+        cp = k;
+
+        if (raw !== undefined) {
+          switch (type) {
+            case CellType.Number: {
+              if (raw.length > 0) {
+                const n = +raw;
+                value = style > 0 && ctx.dateStyles[style] === true ? serialToDate(n, ctx.date1904) : n;
+              }
+              break;
+            }
+            case CellType.Shared:
+              value = ctx.sharedStrings[+raw] ?? null;
+              break;
+            case CellType.FormulaString:
+              value = decodeCellText(raw);
+              break;
+            case CellType.Bool:
+              value = raw === '1' || raw === 'true';
+              break;
+            case CellType.Error:
+              value = { error: decodeEntities(raw) };
+              break;
+            case CellType.IsoDate: {
+              const iso = decodeEntities(raw);
+              const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : `${iso}Z`);
+              value = Number.isNaN(d.getTime()) ? iso : d;
+              break;
+            }
+            case CellType.Inline:
+              break;
           }
         }
         if (value === null || col < 0) continue;
