@@ -135,4 +135,7 @@ export interface RecognizeOptions {
   readonly month?: number;
   readonly year?: number;
   readonly organization?: string;
+  /** The finance bureau and its notice for the opening paragraph (override the 单位信息 sheet). */
+  readonly financeBureau?: string;
+  readonly notice?: string;
 }

@@ -69,8 +69,8 @@ export function App({ host }: AppProps) {
   const [model, setModel] = useState<ReportModel | null>(null);
 
   const options: ReportOptions = useMemo(
-    () => ({ ...settings.recognize, ...settings.indicators }),
-    [settings.recognize, settings.indicators],
+    () => ({ ...settings.recognize, ...settings.indicators, ...settings.title }),
+    [settings.recognize, settings.indicators, settings.title],
   );
 
   const read = useCallback(async () => {

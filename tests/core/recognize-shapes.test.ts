@@ -262,3 +262,20 @@ describe('clear errors for unusable workbooks', () => {
     expect(err(book(sheet('台账', [])), { sheet: '预算' })).toContain('现有工作表：“台账”');
   });
 });
+
+describe('the opening paragraph’s finance bureau and notice', () => {
+  test('options override the 单位信息 sheet', () => {
+    const wb = book(
+      sheet('台账', [['2024年1-8月'], ['项目名称', '全年预算', '已支出'], ['A项目', 1, 1]]),
+      sheet('单位信息', [
+        ['财政部门', '某县财政局'],
+        ['监控通知', '《旧通知》'],
+      ]),
+    );
+    expect(ok(wb).unitInfo).toMatchObject({ financeBureau: '某县财政局', notice: '《旧通知》' });
+    expect(ok(wb, { notice: '《新通知》（某财〔2024〕1号）' }).unitInfo).toMatchObject({
+      financeBureau: '某县财政局',
+      notice: '《新通知》（某财〔2024〕1号）',
+    });
+  });
+});

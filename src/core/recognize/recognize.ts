@@ -82,7 +82,12 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
   }
 
   const unitSheet = workbook.sheets.find((s) => UNIT_INFO_SHEET.test(s.name));
-  const unitInfo = unitSheet ? readUnitInfo(unitSheet) : EMPTY_UNIT_INFO;
+  const fromSheet = unitSheet ? readUnitInfo(unitSheet) : EMPTY_UNIT_INFO;
+  const unitInfo = {
+    ...fromSheet,
+    financeBureau: options.financeBureau?.trim() || fromSheet.financeBureau,
+    notice: options.notice?.trim() || fromSheet.notice,
+  };
   const month = detectMonth(budget, budgetLayout, journal, options);
   const year = detectYear(budget, journal, options);
   const organization = detectOrganization(budget, unitInfo.organization, options, warnings);
