@@ -9,6 +9,7 @@ import { escapeAttr, localName, parseAttrs } from './xml-text';
 // ignoreBOM keeps a leading BOM in the string so an unchanged part re-encodes to the same bytes.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
+const LARGE_PART = 4 * 1024 * 1024;
 
 export const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const OFFICE_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -69,7 +70,12 @@ export class XlsxPackage {
   }
 
   setText(path: string, xml: string): void {
-    this.zip.file(path, encoder.encode(xml));
+    const data = encoder.encode(xml);
+    // A rewritten ledger sheet is tens of megabytes: a lighter deflate level saves about a third of
+    // the write time for a file some 10% larger.
+    if (data.length > LARGE_PART)
+      this.zip.file(path, data, { compression: 'DEFLATE', compressionOptions: { level: 3 } });
+    else this.zip.file(path, data);
   }
 
   remove(path: string): void {

@@ -98,6 +98,30 @@ describe('readWorkbookGrid', () => {
     expect(rows[49]).toEqual(['凭证49', 490]);
     expect(ms).toBeLessThan(5000);
   });
+
+  it('reads a large shared-string table and empty <row> elements in linear time', async () => {
+    const base = await workbookBytes((wb) => {
+      wb.addWorksheet('明细').addRow(['x']);
+    });
+    const n = 100_000;
+    let patched = await patchPart(base, 'xl/sharedStrings.xml', (xml) => {
+      const items: string[] = [];
+      for (let i = 0; i < n; i++) items.push(`<si><t>记-${i}</t></si>`);
+      return xml.replace(/<si>[\s\S]*<\/sst>/, `${items.join('')}</sst>`);
+    });
+    patched = await patchPart(patched, 'xl/worksheets/sheet1.xml', (xml) => {
+      const rows: string[] = [];
+      for (let r = 1; r <= n; r++)
+        rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>${r - 1}</v></c><c r="B${r}"><f>1</f></c></row>`);
+      for (let r = n + 1; r <= 3 * n; r++) rows.push(`<row r="${r}"></row>`);
+      return xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows.join('')}</sheetData>`);
+    });
+    const t0 = performance.now();
+    const rows = (await readWorkbookGrid(patched)).sheets[0]!.rows;
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(rows).toHaveLength(n);
+    expect(rows[n - 1]).toEqual([`记-${n - 1}`]);
+  });
 });
 
 describe('date format detection', () => {
