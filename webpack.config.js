@@ -56,6 +56,8 @@ module.exports = async (_env, argv) => {
     "object-src 'none'",
     "base-uri 'self'",
   ].join('; ');
+  // The browser file mode (index.html, `npm run preview`) needs no Office.js: nothing leaves this origin.
+  const fileCsp = csp.split(` ${OFFICE_CDN}`).join('');
 
   /** @type {import('webpack').Configuration['devServer']} */
   let devServer;
@@ -111,6 +113,14 @@ module.exports = async (_env, argv) => {
         chunks: ['taskpane'],
         csp,
         officeJs,
+      }),
+      // Same bundle, without Office.js: the page WPS users (or anyone without Excel) open in a browser.
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        csp: fileCsp,
+        officeJs: null,
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Button,
   Divider,
@@ -24,7 +24,8 @@ import { HostError, type HostProgress, type HostSettings, type WorkbookHost } fr
 import { RecognitionPanel } from './components/RecognitionPanel';
 import { OptionsPanel } from './components/OptionsPanel';
 import { where } from './format';
-import { copyReportToClipboard, downloadReportDocx } from './word-actions';
+import { type CopyOutcome, copyReportToClipboard, downloadReportDocx } from './word-actions';
+import { ManualCopyBox } from './components/ManualCopyBox';
 
 // The results (tables, narrative) appear only after a run: their code loads then, not at start-up.
 const ResultsPanel = lazy(() => import('./components/ResultsPanel').then((m) => ({ default: m.ResultsPanel })));
@@ -55,10 +56,14 @@ interface Notice {
 
 export interface AppProps {
   readonly host: WorkbookHost;
+  /** Shown under the title: the file mode's current file and its 换一个文件. */
+  readonly header?: ReactNode;
+  /** Extra buttons beside 生成监控报告 once a report exists (the file mode's workbook download). */
+  readonly resultActions?: ReactNode;
 }
 
 /** The task pane: recognise, let the user correct, generate, show the results. */
-export function App({ host }: AppProps) {
+export function App({ host, header, resultActions }: AppProps) {
   const s = useStyles();
   const [grid, setGrid] = useState<WorkbookGrid | null>(null);
   const [settings, setSettings] = useState<HostSettings>(EMPTY_SETTINGS);
@@ -103,6 +108,9 @@ export function App({ host }: AppProps) {
     [host],
   );
 
+  // Set when neither clipboard way was allowed: the report is shown selected for Ctrl+C.
+  const [manualCopy, setManualCopy] = useState<string | null>(null);
+
   const generate = async () => {
     setBusy(true);
     setNotice(null);
@@ -122,7 +130,7 @@ export function App({ host }: AppProps) {
         title: '监控报告已生成',
         text: host.capabilities.writesInPlace
           ? `已写入“监控汇总”和“监控报告”工作表${flagged ? `，并在台账上标注了${flagged}个执行滞后的项目` : ''}。`
-          : '已生成监控汇总和监控报告。',
+          : `已生成结果工作簿（含“监控汇总”“监控报告”工作表${flagged ? `，${flagged}个执行滞后的项目已标注` : ''}），请点击“下载结果工作簿”保存；原文件未改动。`,
       });
       await host.saveSettings(settings).catch(() => undefined); // remembering options is a convenience
     } catch (e) {
@@ -149,13 +157,30 @@ export function App({ host }: AppProps) {
     }
   };
 
-  const wordAction = (action: (m: ReportModel) => Promise<void>, done: string) => async () => {
+  const copyToWord = async () => {
+    if (!model) return;
+    setManualCopy(null);
+    try {
+      const outcome = await copyReportToClipboard(model);
+      if (outcome.way === 'manual') setManualCopy(outcome.fragment);
+      setNotice(copyNotice(outcome));
+    } catch (e) {
+      setNotice(noticeOf(e, '复制未完成'));
+    }
+  };
+
+  const downloadDocx = async () => {
     if (!model) return;
     try {
-      await action(model);
-      setNotice({ intent: 'success', title: done, text: '' });
+      await downloadReportDocx(model);
+      setNotice({
+        intent: 'success',
+        title: 'Word 文档已开始下载',
+        // Mac webviews drop blob downloads without an error: say what to do if nothing arrives.
+        text: '如果没有出现下载的文件（如 Mac 版 Office 会忽略下载），请点击“复制到 Word”，在 Word 中新建文档后粘贴。',
+      });
     } catch (e) {
-      setNotice(noticeOf(e, '操作未完成'));
+      setNotice(noticeOf(e, '下载未完成'));
     }
   };
 
@@ -164,6 +189,7 @@ export function App({ host }: AppProps) {
       <Text as="h1" size={500} weight="semibold">
         绩效监控助手
       </Text>
+      {header}
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>
@@ -179,6 +205,16 @@ export function App({ host }: AppProps) {
             )}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {manualCopy !== null && (
+        <ManualCopyBox
+          fragment={manualCopy}
+          onCopied={() => {
+            setManualCopy(null);
+            setNotice({ intent: 'success', title: '已复制', text: '请到 Word 中粘贴（Ctrl+V）。' });
+          }}
+          onClose={() => setManualCopy(null)}
+        />
       )}
       {loading && <Spinner size="small" label="正在读取工作簿…" />}
       {!loading && !grid && (
@@ -238,14 +274,18 @@ export function App({ host }: AppProps) {
                 清除标注
               </Button>
             )}
-            <Button
-              icon={<ArrowSync20Regular />}
-              disabled={busy}
-              onClick={() => void read()}
-              aria-label="重新读取工作簿"
-            >
-              重新读取
-            </Button>
+            {/* A file opened in the page never changes under the pane: nothing to read again. */}
+            {host.kind !== 'file' && (
+              <Button
+                icon={<ArrowSync20Regular />}
+                disabled={busy}
+                onClick={() => void read()}
+                aria-label="重新读取工作簿"
+              >
+                重新读取
+              </Button>
+            )}
+            {model && resultActions}
           </div>
           {progress && <ProgressBar value={progress.fraction} aria-label={progress.step} />}
           {progress && <Text size={200}>{progress.step}</Text>}
@@ -258,8 +298,8 @@ export function App({ host }: AppProps) {
                   canSelect={host.capabilities.canSelect}
                   canDownload={host.capabilities.canDownload}
                   onSelect={select}
-                  onCopy={() => void wordAction(copyReportToClipboard, '已复制，可在 Word 中粘贴')()}
-                  onDownload={() => void wordAction(downloadReportDocx, 'Word 文档已开始下载')()}
+                  onCopy={() => void copyToWord()}
+                  onDownload={() => void downloadDocx()}
                 />
               </Suspense>
             </>
@@ -268,6 +308,20 @@ export function App({ host }: AppProps) {
       )}
     </main>
   );
+}
+
+function copyNotice(outcome: CopyOutcome): Notice {
+  if (outcome.way === 'manual') {
+    return { intent: 'warning', title: '无法自动复制', text: '请按下方提示用 Ctrl+C 复制。' };
+  }
+  return {
+    intent: 'success',
+    title: '已复制，可在 Word 中粘贴',
+    text:
+      outcome.way === 'clipboard'
+        ? '已通过系统剪贴板复制（带格式）。'
+        : '剪贴板接口不可用，已改用浏览器的复制命令（带格式）。',
+  };
 }
 
 function noticeOf(e: unknown, title: string): Notice {

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, Text, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { type ReactNode } from 'react';
+import { FluentProvider, Spinner, Text, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { type ReactNode, Suspense, lazy } from 'react';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { createExcelHost, REQUIRED_SET } from '../excel/host';
@@ -35,7 +35,16 @@ function Message({ title, text }: { title: string; text: string }) {
   );
 }
 
-const notInOffice = () => render(<Message title="绩效监控助手" text="请在 Excel 中打开，或使用文件模式。" />);
+// Outside Office the page works on a file the user opens; that code (and the zip library behind
+// it) is a separate chunk, so the add-in in Excel never downloads it.
+const FileMode = lazy(() => import('./FileMode').then((m) => ({ default: m.FileMode })));
+
+const notInOffice = () =>
+  render(
+    <Suspense fallback={<Spinner size="small" label="正在加载文件模式…" style={{ padding: 16 }} />}>
+      <FileMode />
+    </Suspense>,
+  );
 
 if (typeof Office === 'undefined') {
   notInOffice();

@@ -143,6 +143,9 @@ export function ResultsPanel({ model, canSelect, canDownload, onSelect, onCopy, 
             </Button>
           )}
         </div>
+        {!canDownload && (
+          <Caption1 block>此版本的 Excel 不能直接下载文件：请点击“复制到 Word”，在 Word 中新建文档后粘贴。</Caption1>
+        )}
         <div className={s.narrative} tabIndex={0} aria-label="报告正文预览">
           {model.blocks.map((b, i) => {
             const cls = b.placeholder ? s.placeholder : undefined;
