@@ -1,0 +1,5 @@
+export * from './types';
+export * from './parse-value';
+export * from './evaluate';
+export * from './recognize-targets';
+export * from './compute';
