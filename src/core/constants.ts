@@ -3,6 +3,12 @@ export const SUMMARY_SHEET = '监控汇总';
 export const REPORT_SHEET = '监控报告';
 export const OUTPUT_SHEETS: readonly string[] = [SUMMARY_SHEET, REPORT_SHEET];
 
+/**
+ * Every output sheet carries this text in a note (监控汇总 in row 2, 监控报告 in its last row). A sheet
+ * with an output name and without it is the user's own, and is never replaced.
+ */
+export const OUTPUT_SHEET_MARK = '本表由绩效监控助手';
+
 /** The fill of a highlighted (under-executed) ledger line: a light amber that prints legibly. */
 export const HIGHLIGHT_FILL = '#FFE699';
 

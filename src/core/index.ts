@@ -11,4 +11,5 @@ export * from './report/types';
 export * from './plan/types';
 export * from './plan/styles';
 export * from './pipeline';
+export * from './plan/output-sheets';
 export * from './report/to-json';

@@ -8,6 +8,7 @@ import { buildNarrative } from './report/narrative';
 import { type ReportModel } from './report/types';
 import { buildPlan } from './plan/build-plan';
 import { type WritePlan } from './plan/types';
+import { foreignOutputSheetError } from './plan/output-sheets';
 
 export interface ReportOptions extends RecognizeOptions, IndicatorOptions {}
 
@@ -21,10 +22,14 @@ export interface ReportOutput {
  * write the narrative and plan the write-back. Every adapter calls this and only this.
  */
 export function buildReport(workbook: WorkbookGrid, options: ReportOptions = {}): Result<ReportOutput> {
+  // A user's own sheet named like an output sheet would be replaced: refuse before anything else.
+  const foreign = foreignOutputSheetError(workbook);
+  if (foreign) return { ok: false, error: foreign };
   const rec = recognize(workbook, options);
   if (!rec.ok) return rec;
   const r = rec.value;
   const indicators = computeIndicators(r.lines, r.year.value, r.month.value, options);
   const model = buildNarrative(r, indicators);
-  return { ok: true, value: { model, plan: buildPlan(model) } };
+  const protectedSheets = workbook.sheets.filter((s) => s.protected === true).map((s) => s.name);
+  return { ok: true, value: { model, plan: buildPlan(model, { protectedSheets }) } };
 }

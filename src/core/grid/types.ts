@@ -29,6 +29,8 @@ export interface SheetGrid {
   readonly merges?: readonly MergeRange[];
   /** Zero-based indexes of rows hidden or filtered out by the user. */
   readonly hiddenRows?: readonly number[];
+  /** The sheet is protected: the add-in reads it but does not add highlights to it. */
+  readonly protected?: boolean;
 }
 
 export interface WorkbookGrid {

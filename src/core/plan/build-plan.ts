@@ -3,7 +3,7 @@ import { type Totals } from '../indicators/types';
 import { type Fen } from '../money/fen';
 import { fenToWanNumber, formatPercent } from '../money/format';
 import { periodLabel } from '../report/phrases';
-import { REPORT_SHEET, SUMMARY_SHEET } from '../constants';
+import { OUTPUT_SHEET_MARK, REPORT_SHEET, SUMMARY_SHEET } from '../constants';
 import {
   type CellStyleName,
   type PlannedCell,
@@ -12,18 +12,36 @@ import {
   type WritePlan,
 } from './types';
 
+export interface PlanOptions {
+  /** Protected sheets of the user: read, never highlighted (Excel refuses the format; the user locked it). */
+  readonly protectedSheets?: readonly string[];
+}
+
 /**
  * Plans the write-back: the 监控汇总 and 监控报告 sheets and the highlights on the ledger.
  * Figures are the model's, converted once here for display (万元, fractions for % formats).
  */
-export function buildPlan(model: ReportModel): WritePlan {
+export function buildPlan(model: ReportModel, options: PlanOptions = {}): WritePlan {
+  const locked = new Set(options.protectedSheets ?? []);
   return {
     sheets: [summarySheet(model), reportSheet(model)],
-    highlights: highlights(model),
+    highlights: highlights(model).filter((h) => !locked.has(h.sheet)),
   };
 }
 
-const cell = (value: string | number | null, style: CellStyleName): PlannedCell => ({ value, style });
+/** Excel holds at most 32,767 characters in a cell; longer text is cut with an ellipsis. */
+export const MAX_CELL_TEXT = 32767;
+
+function fitCell(value: string | number | null): string | number | null {
+  if (typeof value !== 'string' || value.length <= MAX_CELL_TEXT) return value;
+  let end = MAX_CELL_TEXT - 1;
+  // Never cut an emoji (a surrogate pair) in half.
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${value.slice(0, end)}…`;
+}
+
+const cell = (value: string | number | null, style: CellStyleName): PlannedCell => ({ value: fitCell(value), style });
 const wanCell = (fen: Fen, total = false): PlannedCell => cell(fenToWanNumber(fen), total ? 'totalWan' : 'wan');
 const rateCell = (p: number | null, total = false): PlannedCell =>
   p === null ? cell('—', total ? 'totalText' : 'text') : cell(p / 10000, total ? 'totalPercent' : 'percent');
@@ -165,6 +183,8 @@ function reportSheet(model: ReportModel): PlannedSheet {
             : 'paragraph';
     return [cell((b.lead ?? '') + b.text, b.placeholder ? 'note' : style)];
   });
+  // The mark that tells a later run this sheet is the add-in's to replace (see output-sheets.ts).
+  rows.push([cell(`（${OUTPUT_SHEET_MARK}生成，重新生成时会被替换，请勿在此表中录入数据。）`, 'note')]);
   return {
     name: REPORT_SHEET,
     rows,

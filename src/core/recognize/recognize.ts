@@ -81,6 +81,14 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
     );
   }
 
+  if (budget.sheet.protected) {
+    warnings.push({
+      sheet: budget.sheet.name,
+      row: null,
+      column: null,
+      message: '工作表受保护，没有在台账上标注执行滞后的行；如需标注，请先撤销工作表保护后重新生成',
+    });
+  }
   const unitSheet = workbook.sheets.find((s) => UNIT_INFO_SHEET.test(s.name));
   const fromSheet = unitSheet ? readUnitInfo(unitSheet) : EMPTY_UNIT_INFO;
   const unitInfo = {
