@@ -59,6 +59,13 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
   const firstLabelCol = 0;
   const lastLabelCol = Math.max(0, ...labelCols);
   const fillDown = mergedFillDown(sheet, firstDataRow - 1);
+  const categoryCol = cols.category?.col;
+  // The header's own words per column, to spot the header repeated on every printed page.
+  const headerWords = new Map<number, string>();
+  for (const c of layout.columns) {
+    const own = normalizeText(c.label.slice(c.label.lastIndexOf('/') + 1));
+    if (own !== '') headerWords.set(c.col, own);
+  }
   const text = (row: number, col: number | undefined): string => {
     if (col === undefined) return '';
     const v = cellAt(sheet, row, col);
@@ -137,6 +144,7 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
     const normLabel = normalizeText(label);
     if (FOOTER.test(normLabel)) continue;
     if (/^栏次/.test(normLabel) || isColumnNumberRow(cells)) continue;
+    if (isRepeatedHeader(cells, headerWords)) continue;
 
     const total = totalKind(normLabel);
     if (total) {
@@ -149,7 +157,10 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
       continue;
     }
 
-    const nameText = text(r, cols.name?.col) || label;
+    // A name never comes from the category column: a line with only "项目支出" there has no name.
+    const nameText = cleanName(
+      text(r, cols.name?.col) || (cols.name ? firstText(cells, firstLabelCol, lastLabelCol, categoryCol) : label),
+    );
     const level = sectionLevel(nameText) ?? keywordSectionLevel(nameText, text(r, cols.econCode?.col));
     if (level !== null) {
       closeSection(level);
@@ -201,10 +212,21 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
 
     const line = completeBudget(sheet.name, r, amounts, cols, warnings);
     if (cols.rate) crossCheckRate(sheet, r, cols, line.budget, line.executed, warnings);
+    const budgetCol = (cols.budget ?? cols.initial)?.col ?? null;
     if (line.budget < 0) {
       warnings.push({
-        ...place(r, (cols.budget ?? cols.initial)?.col ?? null),
+        ...place(r, budgetCol),
         message: `“${name}”的全年预算为负数（${formatYuan(line.budget)}元），不计算执行率，请核对`,
+      });
+    } else if (line.budget === 0 && line.executed !== null && line.executed > 0) {
+      warnings.push({
+        ...place(r, budgetCol),
+        message: `“${name}”的全年预算为0，却有执行数${formatYuan(line.executed)}元，无法计算执行率，请核对预算是否漏填`,
+      });
+    } else if (line.executed !== null && line.executed > line.budget) {
+      warnings.push({
+        ...place(r, cols.executed?.col ?? null),
+        message: `“${name}”的执行数${formatYuan(line.executed)}元超过全年预算${formatYuan(line.budget)}元，请核对`,
       });
     }
     lines.push({
@@ -245,8 +267,36 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
   return { lines, warnings };
 }
 
-function firstText(cells: readonly CellValue[], from: number, to: number): string {
+/**
+ * A name as one line: a line break inside a cell is wrapping, so it goes (between Chinese
+ * characters) or becomes one space (between Latin words).
+ * @example cleanName('省级财政\n工会专项资金') === '省级财政工会专项资金'
+ */
+export function cleanName(name: string): string {
+  if (!/[\r\n\u2028\u2029]/.test(name)) return name;
+  return name
+    .replace(/[^\S\r\n]*[\r\n\u2028\u2029]+\s*/g, (m: string, at: number, all: string) => {
+      const before = all[at - 1] ?? '';
+      const after = all[at + m.length] ?? '';
+      const latin = /[A-Za-z0-9]/;
+      return latin.test(before) && latin.test(after) ? ' ' : '';
+    })
+    .trim();
+}
+
+/** A row that repeats the header's words (a header printed again on every page). */
+function isRepeatedHeader(cells: readonly CellValue[], headerWords: ReadonlyMap<number, string>): boolean {
+  let same = 0;
+  for (const [col, word] of headerWords) {
+    const v = cells[col] ?? null;
+    if (typeof v === 'string' && normalizeText(v) === word) same++;
+  }
+  return same >= 2;
+}
+
+function firstText(cells: readonly CellValue[], from: number, to: number, skip?: number): string {
   for (let c = from; c <= to && c < cells.length; c++) {
+    if (c === skip) continue;
     const t = cellText(cells[c] ?? null).trim();
     if (t !== '') return t;
   }

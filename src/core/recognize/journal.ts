@@ -66,6 +66,7 @@ export function sumJournal(
     return f;
   };
   let later = 0;
+  let firstLater = -1;
   let laterSum = 0;
   let otherYear = 0;
   let payments = 0;
@@ -112,6 +113,7 @@ export function sumJournal(
       continue;
     }
     if (date.month > month) {
+      if (later === 0) firstLater = r;
       later++;
       laterSum += amount.fen;
       continue;
@@ -128,11 +130,12 @@ export function sumJournal(
     byLine.set(idx, (byLine.get(idx) ?? 0) + amount.fen);
   }
   if (later > 0) {
+    // Placed at the first such payment, so the pane can take the user there.
     warnings.push({
       sheet: sheet.name,
-      row: null,
-      column: null,
-      message: `有${later}笔支付（合计${formatYuan(laterSum)}元）日期在${month}月以后，未计入1-${month}月执行数`,
+      row: firstLater + 1,
+      column: columnLetter(dateCol),
+      message: `有${later}笔支付（合计${formatYuan(laterSum)}元）日期在${month}月以后，未计入1-${month}月执行数（第一笔在第${firstLater + 1}行）`,
     });
   }
   void otherYear;
