@@ -1,5 +1,13 @@
 import { formatPercent, formatWan } from '../../src/core/money/format';
-import { fundsByCategory, fundsByProject, gapText, periodLabel, rateText } from '../../src/core/report/tables';
+import {
+  MAX_TABLE_PROJECTS,
+  fundsByCategory,
+  fundsByProject,
+  gapText,
+  periodLabel,
+  rateText,
+} from '../../src/core/report/tables';
+import { buildReport } from '../../src/core/pipeline';
 import { testModel } from './fixture';
 
 describe('monitoring tables', () => {
@@ -98,5 +106,30 @@ describe('monitoring tables', () => {
     expect(t.rows).toHaveLength(1);
     expect(t.rows[0]?.cells[0]).toBe('无项目支出');
     expect(t.rows[0]?.cells).toHaveLength(t.header.length);
+  });
+});
+
+describe('a ledger with hundreds of projects', () => {
+  test('the printed table keeps the flagged and the largest projects, sums the rest and still reconciles', () => {
+    const rows: (string | number)[][] = [
+      ['测试单位2024年预算执行台账'],
+      ['单位：元'],
+      ['项目名称', '支出类别', '全年预算', '1-8月执行数'],
+    ];
+    for (let i = 1; i <= 150; i++) rows.push([`项目${i}号`, '项目支出', i * 1000, i % 10 === 0 ? 0 : i * 900]);
+    const r = buildReport({ sheets: [{ name: '台账', rows }] });
+    if (!r.ok) throw r.error;
+    const t = fundsByProject(r.value.model);
+    const names = t.rows.map((row) => row.cells[0]);
+    expect(t.rows).toHaveLength(MAX_TABLE_PROJECTS + 2);
+    // The 15 unspent projects (every tenth) are flagged and all kept, whatever their size.
+    for (let i = 10; i <= 150; i += 10) expect(names).toContain(`项目${i}号`);
+    expect(names).toContain('项目150号');
+    expect(names).not.toContain('项目1号');
+    expect(names.at(-2)).toBe('其余50个项目（明细见“监控汇总”表）');
+    // The kept rows plus the 其余 row add up to the 合计 row (in 万元 with two decimals, 元 exact here).
+    const yuan = (s: string | undefined) => Math.round(Number(s) * 10000);
+    const sum = t.rows.slice(0, -1).reduce((acc, row) => acc + yuan(row.cells[4]), 0);
+    expect(sum).toBe(yuan(t.rows.at(-1)!.cells[4]));
   });
 });

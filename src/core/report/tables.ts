@@ -1,4 +1,5 @@
-import { type Totals } from '../indicators/types';
+import { type ItemResult, type Totals } from '../indicators/types';
+import { totalsOf } from '../indicators/totals';
 import { formatPercent, formatPoints, formatWan } from '../money/format';
 import { type Percent } from '../money/percent';
 import { type ReportModel } from './types';
@@ -98,10 +99,28 @@ export function fundsByCategory(model: ReportModel): ReportTable {
  * 表2: every 项目支出 line with its funding source, figures, rate, gap and status, then their total.
  * A ledger without projects gets one row saying so, rather than an empty table.
  */
+/**
+ * Rows a printed report can carry: a Word table of a thousand projects helps nobody (and costs the
+ * .docx seconds and hundreds of MB). Past this, the table keeps every flagged project and the
+ * largest others, sums the rest in one row, and points to the 监控汇总 sheet, which lists them all.
+ */
+export const MAX_TABLE_PROJECTS = 100;
+
+function tableProjects(all: readonly ItemResult[]): readonly ItemResult[] {
+  if (all.length <= MAX_TABLE_PROJECTS) return all;
+  const keep = new Set<ItemResult>(all.filter((i) => i.flagged).slice(0, MAX_TABLE_PROJECTS));
+  for (const i of [...all].sort((a, b) => b.line.budget - a.line.budget)) {
+    if (keep.size >= MAX_TABLE_PROJECTS) break;
+    keep.add(i);
+  }
+  return all.filter((i) => keep.has(i));
+}
+
 export function fundsByProject(model: ReportModel): ReportTable {
   const ind = model.indicators;
   const period = periodLabel(ind.month);
-  const projects = ind.items.filter((i) => i.line.category === '项目支出');
+  const all = ind.items.filter((i) => i.line.category === '项目支出');
+  const projects = tableProjects(all);
   const rows: TableRow[] = projects.map((i) => ({
     cells: [
       i.line.name,
@@ -124,6 +143,22 @@ export function fundsByProject(model: ReportModel): ReportTable {
     '偏差（个百分点）',
     '状态',
   ];
+  if (projects.length < all.length) {
+    const rest = totalsOf(
+      all.filter((i) => !projects.includes(i)).map((i) => i.line),
+      ind.timeProgress,
+    );
+    rows.push({
+      cells: [
+        `其余${all.length - projects.length}个项目（明细见“监控汇总”表）`,
+        '',
+        ...amounts(rest),
+        rateText(rest.rate),
+        gapText(rest.deviation),
+        '',
+      ],
+    });
+  }
   if (rows.length === 0) {
     rows.push({ cells: ['无项目支出', ...Array<string>(header.length - 1).fill('')] });
   } else {
