@@ -12,6 +12,7 @@ import {
   PROJECTS,
   PUBLIC,
   SOURCE,
+  TARGETS,
   UNIT_INFO,
   YEAR,
   type SampleLine,
@@ -166,8 +167,57 @@ export async function makeSample(file = SAMPLE_PATH): Promise<string> {
     info.getRow(i + 1).values = [k, v];
     info.getCell(`B${i + 1}`).alignment = { wrapText: true, vertical: 'top' };
   });
+  addTargetsSheet(wb);
   await wb.xlsx.writeFile(file);
   return file;
+}
+
+/**
+ * The 绩效目标 sheet as a finance office lays it out: a title, one header row, and 项目名称 / 一级指标 /
+ * 二级指标 merged down over the rows they cover (the recognizer must fill them down).
+ */
+function addTargetsSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet('绩效目标');
+  ws.columns = [16, 12, 18, 24, 14, 14, 16, 12, 14, 30].map((width) => ({ width }));
+  ws.mergeCells('A1:J1');
+  ws.getCell('A1').value = `${ORGANIZATION}${YEAR}年绩效目标执行情况表（1-${MONTH}月）`;
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A1').alignment = { horizontal: 'center' };
+  ws.getCell('A2').value = `填报单位：${ORGANIZATION}`;
+  ws.getRow(3).values = [
+    '项目名称',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    `1-${MONTH}月完成情况`,
+    '全年预计完成情况',
+    '偏差原因',
+    '完成目标可能性',
+    '备注',
+  ];
+  ws.getRow(3).font = { bold: true };
+  ws.getRow(3).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  let row = 4;
+  for (const block of TARGETS) {
+    const data = block.rows.map((r) => [block.project, ...r]);
+    const first = row;
+    for (const r of data) ws.getRow(row++).values = r;
+    // Merge runs of equal 项目名称 / 一级 / 二级 down (a run of 二级 also needs the same 一级), as in practice.
+    for (const col of [0, 1, 2]) {
+      const key = (i: number): string => data[i]!.slice(0, col + 1).join('|');
+      let start = 0;
+      for (let i = 1; i <= data.length; i++) {
+        if (i < data.length && key(i) === key(start)) continue;
+        if (i - 1 > start) {
+          ws.mergeCells(first + start, col + 1, first + i - 1, col + 1);
+          ws.getCell(first + start, col + 1).alignment = { vertical: 'middle', wrapText: true };
+        }
+        start = i;
+      }
+    }
+  }
+  ws.views = [{ state: 'frozen', ySplit: 3 }];
 }
 
 if (require.main === module) {

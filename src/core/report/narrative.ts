@@ -3,18 +3,42 @@ import { type Recognition, type UnitInfo } from '../types';
 import { formatPercent, formatPoints } from '../money/format';
 import { type Block, type ReportModel } from './types';
 import { adjustmentWords, chineseNumber, gapWords, nameWithAmount, pct, periodLabel, sentence, wan } from './phrases';
+import { type TargetGroup, type TargetIndicators } from '../targets/types';
+import { type Warning } from '../types';
+import {
+  forecastBlocks,
+  groupTargetsParagraph,
+  missingTargetsBlock,
+  otherGroupsBlocks,
+  targetMeasureBlock,
+  targetProblemBlocks,
+} from './targets-narrative';
 
 /**
  * Writes the 部门事中绩效监控报告 from the recognised ledger and its indicators, following the
  * official outline. Every number in it is taken from `indicators`; the year and month only from
  * the recognition, so a 2024 report cannot speak of 2023.
  */
-export function buildNarrative(recognition: Recognition, indicators: Indicators): ReportModel {
+export function buildNarrative(
+  recognition: Recognition,
+  indicators: Indicators,
+  targets: TargetIndicators | null = null,
+  targetWarnings: readonly Warning[] = [],
+): ReportModel {
   const org = recognition.organization.value;
   const year = recognition.year.value;
   const month = recognition.month.value;
   const title = `${org}${year}年部门事中绩效监控报告`;
-  const ctx: Ctx = { org, year, month, period: periodLabel(month), ind: indicators, info: recognition.unitInfo };
+  const ctx: Ctx = {
+    org,
+    year,
+    month,
+    period: periodLabel(month),
+    ind: indicators,
+    info: recognition.unitInfo,
+    targets: targets && targets.count > 0 ? targets : null,
+    targetSheet: targets,
+  };
   const blocks: Block[] = [
     { kind: 'title', text: title },
     opening(ctx),
@@ -25,7 +49,17 @@ export function buildNarrative(recognition: Recognition, indicators: Indicators)
     ...problems(ctx),
     ...measures(ctx),
   ];
-  return { organization: org, year, month, title, recognition, indicators, warnings: recognition.warnings, blocks };
+  return {
+    organization: org,
+    year,
+    month,
+    title,
+    recognition,
+    indicators,
+    targets,
+    warnings: [...recognition.warnings, ...targetWarnings],
+    blocks,
+  };
 }
 
 /**
@@ -50,6 +84,14 @@ interface Ctx {
   readonly period: string;
   readonly ind: Indicators;
   readonly info: UnitInfo;
+  /** The targets when the sheet has any indicator; null otherwise (the text then asks for them). */
+  readonly targets: TargetIndicators | null;
+  /** The targets sheet as found, even empty, so the text can name it. */
+  readonly targetSheet: TargetIndicators | null;
+}
+
+function groupOf(c: Ctx, scope: TargetGroup['scope'], name?: string): TargetGroup | undefined {
+  return c.targets?.groups.find((g) => g.scope === scope && (name === undefined || g.name === name));
 }
 
 const p = (text: string, lead?: string): Block => (lead ? { kind: 'p', text, lead } : { kind: 'p', text });
@@ -163,6 +205,8 @@ function overall(c: Ctx): Block[] {
         `日常公用支出执行${wan(cat.公用支出.executed)}，执行率${pct(cat.公用支出.rate)}，保障了单位的正常运转。`,
     ),
   );
+  const basicTargets = groupOf(c, 'basic');
+  if (basicTargets && c.targets) out.push(groupTargetsParagraph(basicTargets, c.period, c.targets.gapPoints));
   out.push({ kind: 'h3', text: '2.项目支出' });
   if (projs.length === 0) {
     out.push(p(`${c.year}年本单位未安排项目支出。`));
@@ -185,6 +229,8 @@ function overall(c: Ctx): Block[] {
             (i.status === '未执行' ? '，尚未支出。' : `，${gapWords(i.totals.deviation)}。`),
         ),
       );
+      const g = groupOf(c, 'project', i.line.name);
+      if (g && c.targets) out.push(groupTargetsParagraph(g, c.period, c.targets.gapPoints));
     });
   }
   if (projs.length > MAX_LISTED) {
@@ -195,6 +241,8 @@ function overall(c: Ctx): Block[] {
       ),
     );
   }
+  if (c.targets) out.push(...otherGroupsBlocks(c.targets, c.period, 3));
+  else out.push(missingTargetsBlock(c.targetSheet, c.month));
   const lagging = c.ind.flagged.length;
   out.push(
     p(
@@ -263,8 +311,9 @@ function analysis(c: Ctx): Block[] {
           ? `${nameList(c.ind.flagged)}执行进度滞后，相关绩效目标存在不能按期完成的风险。`
           : '各项目执行进度与时间进度基本匹配。'),
     ),
-    todo('【请结合绩效目标表，从数量、质量、时效、成本、效益、满意度等指标说明全年绩效目标预计完成情况】'),
   );
+  if (c.targets) out.push(...forecastBlocks(c.targets));
+  else out.push(todo('【请结合绩效目标表，从数量、质量、时效、成本、效益、满意度等指标说明全年绩效目标预计完成情况】'));
   return out;
 }
 
@@ -318,6 +367,7 @@ function problems(c: Ctx): Block[] {
       ),
     );
   }
+  if (c.targets) found.push(...targetProblemBlocks(c.targets, c.month, head));
   if (found.length === 0) {
     found.push(p(`截至${c.month}月底，各项支出执行进度与时间进度基本匹配，未发现明显问题。`));
   }
@@ -340,6 +390,8 @@ function measures(c: Ctx): Block[] {
   if (c.ind.items.some((i) => i.status === '超预算')) {
     out.push(p('对超预算支出逐笔核实，按规定办理预算调整，严格执行“无预算不支出”。', `${head()}规范超预算支出。`));
   }
+  const targetMeasure = c.targets ? targetMeasureBlock(c.targets, head) : null;
+  if (targetMeasure) out.push(targetMeasure);
   out.push(
     p(
       '按月跟踪预算执行和绩效目标完成情况，对执行进度滞后、偏离绩效目标的项目及时预警、及时纠偏，确保年度绩效目标如期实现。',

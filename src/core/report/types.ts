@@ -1,5 +1,6 @@
 import { type Indicators } from '../indicators/types';
 import { type Recognition, type Warning } from '../types';
+import { type TargetIndicators } from '../targets/types';
 
 /**
  * The narrative as structured blocks, so every output (task pane, worksheet, clipboard HTML,
@@ -26,6 +27,8 @@ export interface ReportModel {
   readonly title: string;
   readonly recognition: Recognition;
   readonly indicators: Indicators;
+  /** Performance targets against spending; null when the workbook has no targets sheet. */
+  readonly targets: TargetIndicators | null;
   readonly warnings: readonly Warning[];
   readonly blocks: readonly Block[];
 }

@@ -108,7 +108,8 @@ export function computeTargets(
         progress,
         spendingRate,
         gap,
-        mismatch: gap !== null && Math.abs(gap) > gapPoints * 100,
+        // The Sichuan rule is about projects: basic spending runs by the month whatever its targets say.
+        mismatch: g.scope === 'project' && gap !== null && Math.abs(gap) > gapPoints * 100,
       };
     });
   const all = groups.flatMap((g) => g.targets);

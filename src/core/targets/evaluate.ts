@@ -69,7 +69,11 @@ export function completionRatio(direction: Direction, target: number, actual: nu
 
 /** A rate or a level ("≥95%", "满意度", "及时率") is judged against the target itself, not time progress. */
 function isLevel(row: TargetRow, target: NumberValue): boolean {
-  return target.unit === '%' || /率|度|比例|占比|天|日|小时|分钟/.test(row.level3 + target.label + target.unit);
+  return (
+    target.unit === '%' ||
+    /^(个)?(工作日|天|日|小时|分钟|周)$/.test(target.unit) ||
+    /率$|度$|比例$|占比$/.test(row.level3 + target.label)
+  );
 }
 
 function meets(direction: Direction, target: number, value: number): boolean {
