@@ -37,7 +37,8 @@ export function cellText(v: CellValue): string {
 export function cellDisplay(v: CellValue): string {
   if (v === null) return '';
   if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number') return String(v);
+  // NaN and ±Infinity are no cell's value (Excel cannot hold them): shown as nothing, never as words.
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
