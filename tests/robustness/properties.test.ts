@@ -131,7 +131,7 @@ describe('any workbook, however malformed', () => {
           try {
             r = buildReport(book(...all), opts);
           } catch (e) {
-            throw new Error(`threw ${String(e)} on ${JSON.stringify({ all, opts }).slice(0, 2000)}`);
+            throw new Error(`threw ${String(e)} on ${JSON.stringify({ all, opts }).slice(0, 2000)}`, { cause: e });
           }
           if (!r.ok) {
             expect(r.error).toBeInstanceOf(LedgerError);
@@ -188,7 +188,7 @@ const genLine: fc.Arbitrary<GenLine> = fc.record({
   form: fc.constantFrom('number' as const, 'text' as const, 'fullwidth' as const),
 });
 
-const toFullWidth = (s: string) => s.replace(/[0-9.,\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const toFullWidth = (s: string) => s.replace(/[0-9.,-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 function amount(f: number, form: GenLine['form']): CellValue {
   if (form === 'number') return f / 100;
   const t = `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100).toLocaleString('en-US')}.${String(Math.abs(f) % 100).padStart(2, '0')}`;
