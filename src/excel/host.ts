@@ -1,7 +1,6 @@
 import { HostError, type HostSettings, type WorkbookHost } from '../host/types';
 import { type ExcelEnv, SyncCounter, officeEnv } from './env';
 import { readWorkbook } from './read';
-import { deleteMarked, writePlan } from './write';
 import { OUTPUT_SHEETS } from '../core/constants';
 
 const SETTINGS_KEY = 'jixiaoJiankong.settings';
@@ -12,6 +11,18 @@ export const REQUIRED_SET = { name: 'ExcelApi', version: '1.7' } as const;
 export interface ExcelHost extends WorkbookHost {
   /** context.sync round trips so far, for tests, the bench and the console. */
   readonly syncCount: () => number;
+}
+
+/**
+ * Writing is needed only once the user clicks 生成监控报告 or 清除标注: its code is a separate chunk,
+ * which keeps the pane's first JavaScript small (the production build holds it to a gzip budget).
+ */
+async function loadWrite(): Promise<typeof import('./write')> {
+  try {
+    return await import('./write');
+  } catch (e) {
+    throw new HostError('无法加载写入模块（网络中断？）。工作簿未改动，请检查网络后重试。', e);
+  }
 }
 
 /** The Office host; env defaults to the real Office.js globals. */
@@ -30,9 +41,13 @@ export function createExcelHost(env: ExcelEnv = officeEnv()): ExcelHost {
     capabilities: { canDownload: env.canDownload, canSelect: true, writesInPlace: true },
     syncCount: () => counter.count,
     readGrid: () => run('读取工作簿', (context) => readWorkbook(context, env, counter)),
-    applyPlan: (plan, onProgress) => run('写入工作簿', (context) => writePlan(context, env, counter, plan, onProgress)),
-    clearHighlights: () =>
-      run('清除标注', async (context) => {
+    applyPlan: async (plan, onProgress) => {
+      const { writePlan } = await loadWrite();
+      return run('写入工作簿', (context) => writePlan(context, env, counter, plan, onProgress));
+    },
+    clearHighlights: async () => {
+      const { deleteMarked } = await loadWrite();
+      return run('清除标注', async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');
         await counter.sync(context);
@@ -47,7 +62,8 @@ export function createExcelHost(env: ExcelEnv = officeEnv()): ExcelHost {
         const n = deleteMarked(collections);
         if (n > 0) await counter.sync(context);
         return n;
-      }),
+      });
+    },
     selectCell: (sheet, row1, col) =>
       run('定位单元格', async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

@@ -25,7 +25,7 @@ const OTHER_SPREADSHEETS = /\.(xls|et|ett|xlsb|xlsm|xltx|xlt|ods|csv|numbers)$/i
 export function fileNameProblem(name: string): string | null {
   if (/\.xlsx$/i.test(name)) return null;
   if (OTHER_SPREADSHEETS.test(name)) {
-    return `“${name}”不是 .xlsx 文件。请先在 Excel 或 WPS 中打开它，选择“另存为”→“Excel 工作簿（*.xlsx）”，再打开另存后的文件。`;
+    return `“${name}”不是 .xlsx 文件，请先另存为 .xlsx：在 Excel 或 WPS 中打开它，选择“另存为”→“Excel 工作簿（*.xlsx）”，再打开另存后的文件。`;
   }
   return `“${name}”不是 Excel 工作簿。请选择 .xlsx 格式的台账文件。`;
 }

@@ -22,12 +22,16 @@ import { LedgerError } from '../core/errors';
 import { type Place } from '../core/types';
 import { HostError, type HostProgress, type HostSettings, type WorkbookHost } from '../host/types';
 import { RecognitionPanel } from './components/RecognitionPanel';
-import { OptionsPanel } from './components/OptionsPanel';
 import { where } from './format';
 import { type CopyOutcome, copyReportToClipboard, downloadReportDocx } from './word-actions';
-import { ManualCopyBox } from './components/ManualCopyBox';
 
 // The results (tables, narrative) appear only after a run: their code loads then, not at start-up.
+// The options (radio group, checkbox) show only after the workbook is read: their import starts at
+// once and runs alongside the read, outside the first chunk the production build holds to 160 KB.
+const optionsPanel = import('./components/OptionsPanel');
+const OptionsPanel = lazy(() => optionsPanel.then((m) => ({ default: m.OptionsPanel })));
+// Shown only when neither clipboard way works: rare enough to load on demand.
+const ManualCopyBox = lazy(() => import('./components/ManualCopyBox').then((m) => ({ default: m.ManualCopyBox })));
 const ResultsPanel = lazy(() => import('./components/ResultsPanel').then((m) => ({ default: m.ResultsPanel })));
 
 const useStyles = makeStyles({
@@ -207,14 +211,16 @@ export function App({ host, header, resultActions }: AppProps) {
         </MessageBar>
       )}
       {manualCopy !== null && (
-        <ManualCopyBox
-          fragment={manualCopy}
-          onCopied={() => {
-            setManualCopy(null);
-            setNotice({ intent: 'success', title: '已复制', text: '请到 Word 中粘贴（Ctrl+V）。' });
-          }}
-          onClose={() => setManualCopy(null)}
-        />
+        <Suspense fallback={null}>
+          <ManualCopyBox
+            fragment={manualCopy}
+            onCopied={() => {
+              setManualCopy(null);
+              setNotice({ intent: 'success', title: '已复制', text: '请到 Word 中粘贴（Ctrl+V）。' });
+            }}
+            onClose={() => setManualCopy(null)}
+          />
+        </Suspense>
       )}
       {loading && <Spinner size="small" label="正在读取工作簿…" />}
       {!loading && !grid && (
@@ -253,11 +259,13 @@ export function App({ host, header, resultActions }: AppProps) {
               <Text id="opt-title" as="h3" weight="semibold">
                 选项
               </Text>
-              <OptionsPanel
-                options={settings.indicators}
-                disabled={busy}
-                onChange={(indicators) => setSettings((x) => ({ ...x, indicators }))}
-              />
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <OptionsPanel
+                  options={settings.indicators}
+                  disabled={busy}
+                  onChange={(indicators) => setSettings((x) => ({ ...x, indicators }))}
+                />
+              </Suspense>
             </section>
           </details>
           <div className={s.actions}>

@@ -1,0 +1,171 @@
+/** @jest-environment node */
+/**
+ * The browser file mode as a WPS user meets it: the production bundle in Chromium, the sample
+ * ledger opened through the file input, the report generated, both files downloaded and read back,
+ * and the report copied to the clipboard as HTML.
+ */
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { type Page } from 'playwright-core';
+import { readWorkbookGrid } from '../../src/xlsx';
+import { buildReport } from '../../src/core/pipeline';
+import { HIGHLIGHT_MARKER } from '../../src/core/constants';
+import { SAMPLE, overflowAtWidths, shoot, startSession, type Session } from './harness';
+
+jest.setTimeout(180_000);
+
+let session: Session;
+let page: Page;
+/** The sheets of the first downloaded workbook, to compare a second run with. */
+let firstRunSheets: string[] = [];
+
+beforeAll(async () => {
+  session = await startSession();
+  page = await session.context.newPage();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+afterEach(() => {
+  // Checked after every test: nothing the page does may reach another origin, and no script fails.
+  expect(session.foreign).toEqual([]);
+  expect(session.errors).toEqual([]);
+});
+
+const sampleBytes = () => new Uint8Array(readFileSync(SAMPLE));
+
+test('a file that is not .xlsx gets a clear Chinese message', async () => {
+  await page.goto(`${session.origin}/`);
+  await page.getByRole('button', { name: '打开台账文件' }).waitFor();
+  await expect(page.getByText('文件不会上传').first().isVisible()).resolves.toBe(true);
+  await shoot(page, 'file', '1-start');
+
+  const input = page.getByTestId('ledger-file');
+  await input.setInputFiles({ name: '台账.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('x') });
+  await expect(page.getByRole('alert').innerText()).resolves.toContain('请先另存为 .xlsx');
+  await shoot(page, 'file', '2-xls-refused');
+
+  // A file named .xlsx that is not one (a renamed .xls): refused on opening, not halfway through.
+  await input.setInputFiles({ name: '改名的.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('xx') });
+  await expect(page.getByRole('alert').innerText()).resolves.toContain('不是有效的 .xlsx 工作簿');
+});
+
+test('the sample ledger: recognition, report, both downloads, copy to Word', async () => {
+  const origin = session.origin;
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await page.goto(`${origin}/`);
+  await page.getByTestId('ledger-file').setInputFiles(SAMPLE);
+
+  // What was recognised is shown, column by column.
+  await page.getByRole('group', { name: '各列含义' }).waitFor();
+  await expect(page.getByText('泸县总工会2024年预算执行台账.xlsx').isVisible()).resolves.toBe(true);
+  const roles = await page
+    .getByRole('group', { name: '各列含义' })
+    .evaluate((group) =>
+      Array.from(group.querySelectorAll('select')).map((s) => [
+        s.getAttribute('aria-label') ?? '',
+        s.selectedOptions[0]?.textContent ?? '',
+      ]),
+    );
+  const roleOf = (column: string) => roles.find(([label]) => label?.startsWith(`${column}列`))?.[1];
+  expect(roleOf('C')).toBe('项目名称');
+  expect(roleOf('G')).toBe('全年预算');
+  expect(roleOf('H')).toBe('1-N月执行数');
+  expect(roleOf('A')).toBe('未使用'); // 序号
+  await expect(page.getByRole('combobox', { name: '台账工作表' }).inputValue()).resolves.toBe('预算执行台账');
+  await shoot(page, 'file', '3-recognised');
+
+  await page.getByRole('button', { name: '生成监控报告' }).click();
+  await page.getByText('监控报告已生成').waitFor();
+  await page.getByText('报告正文', { exact: true }).waitFor();
+  const figures = await page.locator('section[aria-labelledby="figures-title"]').innerText();
+  for (const f of ['516.42', '406.14', '57.12', '53.16', '62.75%', '64.55%', '66.67%']) expect(figures).toContain(f);
+  const flagged = await page.locator('section[aria-labelledby="flagged-title"]').innerText();
+  expect(flagged).toContain('执行滞后的项目（2个）');
+  expect(flagged).toContain('维权帮扶项目经费');
+  expect(flagged).toContain('省级财政工会专项资金');
+  await shoot(page, 'file', '4-report');
+  // The pane must not scroll sideways at either width.
+  const overflow = await overflowAtWidths(page);
+  expect(overflow).toEqual({ 320: 0, 500: 0 });
+
+  // 下载结果工作簿: the two sheets are added, the user's sheets read back unchanged.
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载结果工作簿' }).click(),
+  ]);
+  expect(xlsxDownload.suggestedFilename()).toBe('泸县总工会2024年预算执行台账-监控报告.xlsx');
+  const result = new Uint8Array(readFileSync(await xlsxDownload.path()));
+  const before = await readWorkbookGrid(sampleBytes());
+  const after = await readWorkbookGrid(result);
+  firstRunSheets = after.sheets.map((s) => s.name);
+  expect(firstRunSheets).toEqual(expect.arrayContaining(['监控汇总', '监控报告']));
+  for (const sheet of before.sheets) {
+    expect(after.sheets.find((s) => s.name === sheet.name)?.rows).toEqual(sheet.rows);
+  }
+  // The highlights are marked conditional formats on rows 33 and 34 of the ledger.
+  const zip = await JSZip.loadAsync(result);
+  const ledgerXml = await ledgerSheetXml(zip);
+  expect(ledgerXml).toContain(HIGHLIGHT_MARKER);
+  expect(ledgerXml).toMatch(/sqref="[^"]*\b[A-Z]+33\b/);
+  expect(ledgerXml).toMatch(/sqref="[^"]*\b[A-Z]+34\b/);
+
+  // 下载 Word 文档: a .docx whose body holds the report's title.
+  const built = buildReport(before, {});
+  if (!built.ok) throw built.error;
+  const title = built.value.model.title;
+  const [docxDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载 Word 文档' }).click(),
+  ]);
+  expect(docxDownload.suggestedFilename()).toBe(`${title}.docx`);
+  const docx = await JSZip.loadAsync(readFileSync(await docxDownload.path()));
+  const body = (await docx.file('word/document.xml')?.async('string')) ?? '';
+  expect(body.replace(/<[^>]+>/g, '')).toContain(title);
+  await page.getByText('Word 文档已开始下载').waitFor();
+  await shoot(page, 'file', '5-downloaded');
+
+  // 复制到 Word: the clipboard holds the report as HTML (and the pane says which way worked).
+  await page.getByRole('button', { name: '复制到 Word' }).click();
+  await page.getByText('已复制，可在 Word 中粘贴').waitFor();
+  await expect(page.getByText('已通过系统剪贴板复制').isVisible()).resolves.toBe(true);
+  const clip = await page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    const types = items.flatMap((i) => [...i.types]);
+    const html = items[0]?.types.includes('text/html') ? await (await items[0].getType('text/html')).text() : '';
+    return { types, html };
+  });
+  expect(clip.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+  expect(clip.html).toContain(title);
+  await shoot(page, 'file', '6-copied');
+});
+
+test('a second run replaces the first one’s sheets instead of adding more', async () => {
+  // Continues on the page of the previous test: generate again, download again.
+  await page.getByRole('button', { name: '生成监控报告' }).click();
+  await page.getByText('监控报告已生成').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载结果工作簿' }).click(),
+  ]);
+  const grid = await readWorkbookGrid(new Uint8Array(readFileSync(await download.path())));
+  const names = grid.sheets.map((s) => s.name);
+  expect(firstRunSheets.length).toBeGreaterThan(0);
+  expect(names).toEqual(firstRunSheets);
+  expect(new Set(names).size).toBe(names.length);
+});
+
+/** The ledger sheet's XML, found through workbook.xml and its relationships. */
+async function ledgerSheetXml(zip: JSZip): Promise<string> {
+  const wb = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  const attr = (el: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(el)?.[1];
+  const sheet = (wb.match(/<sheet\b[^>]*>/g) ?? []).find((el) => attr(el, 'name') === '预算执行台账') ?? '';
+  const id = attr(sheet, 'r:id');
+  const rel = (rels.match(/<Relationship\b[^>]*>/g) ?? []).find((el) => attr(el, 'Id') === id) ?? '';
+  const target = attr(rel, 'Target') ?? '';
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  return (await zip.file(path)?.async('string')) ?? '';
+}
