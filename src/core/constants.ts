@@ -1,7 +1,14 @@
 /** Sheets the product writes. They belong to it: a second run replaces them, recognition skips them. */
 export const SUMMARY_SHEET = '监控汇总';
 export const REPORT_SHEET = '监控报告';
-export const OUTPUT_SHEETS: readonly string[] = [SUMMARY_SHEET, REPORT_SHEET];
+/** The standard monitoring table (funds and targets per project), written when there are targets. */
+export const TARGETS_MONITOR_SHEET = '绩效目标执行监控表';
+export const OUTPUT_SHEETS: readonly string[] = [SUMMARY_SHEET, REPORT_SHEET, TARGETS_MONITOR_SHEET];
+/**
+ * The targets sheet the pane offers to add. It is the user's once written: never in OUTPUT_SHEETS,
+ * never replaced.
+ */
+export const TARGETS_SHEET = '绩效目标';
 
 /**
  * Every output sheet carries this text in a note (监控汇总 in row 2, 监控报告 in its last row). A sheet

@@ -105,12 +105,13 @@ describe('the sample ledger reproduces every figure of the seed report', () => {
     expect(out.model.blocks.some((b) => b.placeholder && b.text.includes('职能职责'))).toBe(false);
   });
 
-  test('the plan highlights exactly the two projects and writes the two output sheets', () => {
+  test('the plan highlights exactly the two projects and writes the output sheets (with the targets monitoring table)', () => {
     expect(out.plan.highlights.map((h) => [h.sheet, h.row + 1])).toEqual([
       ['预算执行台账', 33],
       ['预算执行台账', 34],
     ]);
-    expect(out.plan.sheets.map((s) => s.name)).toEqual(['监控汇总', '监控报告']);
+    // The sample has a 绩效目标 sheet, so the standard monitoring table is written too.
+    expect(out.plan.sheets.map((s) => s.name)).toEqual(['监控汇总', '监控报告', '绩效目标执行监控表']);
   });
 
   test('the product reader and an independent reader see the same ledger', async () => {

@@ -4,6 +4,9 @@ import { type Fen } from '../money/fen';
 import { fenToWanNumber, formatPercent } from '../money/format';
 import { periodLabel } from '../report/phrases';
 import { OUTPUT_SHEET_MARK, REPORT_SHEET, SUMMARY_SHEET } from '../constants';
+import { targetsMonitorSheet } from './targets-sheet';
+
+const nonNull = <T>(x: T | null): T[] => (x === null ? [] : [x]);
 import {
   type CellStyleName,
   type PlannedCell,
@@ -24,7 +27,7 @@ export interface PlanOptions {
 export function buildPlan(model: ReportModel, options: PlanOptions = {}): WritePlan {
   const locked = new Set(options.protectedSheets ?? []);
   return {
-    sheets: [summarySheet(model), reportSheet(model)],
+    sheets: [summarySheet(model), reportSheet(model), ...nonNull(targetsMonitorSheet(model))],
     highlights: highlights(model).filter((h) => !locked.has(h.sheet)),
   };
 }

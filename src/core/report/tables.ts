@@ -179,7 +179,109 @@ export function fundsByProject(model: ReportModel): ReportTable {
   };
 }
 
-/** Both tables in the order every output prints them. */
+/**
+ * 表3 (when the workbook has targets): the funds part of the monitoring table per project — source,
+ * budget, change, spending, 执行率, forecast — beside the project's target completion, so spending and
+ * targets are read together. Rows whose gap exceeds the Sichuan line are flagged.
+ */
+export function targetFundsTable(model: ReportModel): ReportTable | null {
+  const t = model.targets;
+  if (!t || t.count === 0) return null;
+  const period = periodLabel(model.month);
+  const rows: TableRow[] = [];
+  for (const g of t.groups) {
+    const progress = rateText(g.progress);
+    if (g.totals === null) {
+      rows.push({ cells: [g.name, '台账中无对应预算', '', '', '', '', NO_RATE, '', progress], flagged: g.mismatch });
+      continue;
+    }
+    g.sources.forEach((s, k) => {
+      const x = s.totals;
+      rows.push({
+        cells: [
+          k === 0 ? g.name : '',
+          s.name,
+          ...amounts(x),
+          rateText(x.rate),
+          x.forecast === null ? '未填列' : formatWan(x.forecast),
+          k === 0 ? progress : '',
+        ],
+        flagged: g.mismatch,
+      });
+    });
+  }
+  return {
+    title: `表3${IDEOGRAPHIC_SPACE}绩效目标执行监控表（资金）`,
+    unit: '单位：万元',
+    header: [
+      '项目名称',
+      '资金来源',
+      '年初预算',
+      '年度预算调整',
+      '调整后预算',
+      `${period}执行数`,
+      '执行率',
+      '全年预计执行数',
+      '目标完成进度',
+    ],
+    align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    widths: [16, 14, 9, 10, 10, 10, 9, 11, 11],
+    rows,
+    notes: [
+      `目标完成进度为可量化绩效指标完成程度的平均数；与执行率相差超过${t.gapPoints}个百分点的项目为预警项目${t.mismatched.length > 0 ? `（${t.mismatched.map((g) => g.name).join('、')}）` : '（无）'}。`,
+    ],
+  };
+}
+
+/**
+ * 表4 (when the workbook has targets): every indicator with its target value, actual, completion,
+ * forecast, likelihood and deviation reason, grouped by project; targets at risk are flagged.
+ */
+export function targetIndicatorsTable(model: ReportModel): ReportTable | null {
+  const t = model.targets;
+  if (!t || t.count === 0) return null;
+  const period = periodLabel(model.month);
+  const rows: TableRow[] = t.groups.flatMap((g) =>
+    g.targets.map((r, k) => ({
+      cells: [
+        k === 0 ? g.name : '',
+        r.row.level2,
+        r.row.level3,
+        r.row.targetText,
+        r.row.actualText,
+        r.ratio === null ? r.status : formatPercent(r.ratio),
+        r.row.forecastText,
+        r.row.likelihood,
+        r.row.reason,
+      ],
+      flagged: r.atRisk,
+    })),
+  );
+  return {
+    title: `表4${IDEOGRAPHIC_SPACE}绩效目标执行监控表（指标）`,
+    unit: '',
+    header: [
+      '项目名称',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      `${period}完成情况`,
+      '完成进度',
+      '全年预计完成情况',
+      '完成目标可能性',
+      '偏差原因',
+    ],
+    align: ['left', 'left', 'left', 'center', 'center', 'right', 'center', 'center', 'left'],
+    widths: [14, 11, 17, 10, 10, 9, 10, 9, 10],
+    rows,
+    notes: [
+      `完成进度按年度指标值测算（“≤”指标不超过即为完成）；${t.atRisk.length > 0 ? `${t.atRisk.length}项指标进度滞后或预计不能完成（见报告“五、存在的问题”）` : '没有进度滞后的指标'}。`,
+    ],
+  };
+}
+
+/** The tables in the order every output prints them: the funds, then the targets when there are any. */
 export function reportTables(model: ReportModel): readonly ReportTable[] {
-  return [fundsByCategory(model), fundsByProject(model)];
+  const targets = [targetFundsTable(model), targetIndicatorsTable(model)].filter((x): x is ReportTable => x !== null);
+  return [fundsByCategory(model), fundsByProject(model), ...targets];
 }

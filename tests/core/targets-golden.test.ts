@@ -1,0 +1,217 @@
+import { readFile } from 'node:fs/promises';
+import { readWorkbookGrid } from '../../src/xlsx/read-grid';
+import { buildReport, type ReportOutput } from '../../src/core/pipeline';
+import { blocksToText } from '../../src/core/report/types';
+import { reportTables } from '../../src/core/report/tables';
+import { emptyTargetsSheet } from '../../src/core/plan/targets-sheet';
+import { type CellValue, type WorkbookGrid } from '../../src/core/grid/types';
+import { SAMPLE_PATH } from '../../scripts/make-sample';
+
+let grid: WorkbookGrid;
+let out: ReportOutput;
+let text: string;
+
+beforeAll(async () => {
+  grid = await readWorkbookGrid(new Uint8Array(await readFile(SAMPLE_PATH)));
+  const r = buildReport(grid);
+  if (!r.ok) throw r.error;
+  out = r.value;
+  text = blocksToText(out.model.blocks);
+});
+
+const section = (from: string, to: string): string => text.slice(text.indexOf(from), text.indexOf(to));
+
+describe('the sample’s 绩效目标 sheet: targets read, evaluated and reported', () => {
+  test('the targets sheet is found, its merged cells filled down, and the ledger is still the ledger', () => {
+    const t = out.model.targets!;
+    expect(t.sheet).toBe('绩效目标');
+    expect(t.headerRows).toEqual([3]);
+    expect(t.count).toBe(20);
+    expect(t.groups.map((g) => [g.name, g.scope, g.targets.length])).toEqual([
+      ['维权帮扶项目经费', 'project', 8],
+      ['省级财政工会专项资金', 'project', 7],
+      ['基本支出', 'basic', 5],
+    ]);
+    const second = t.groups[0]!.targets[1]!.row;
+    expect([second.project, second.level1, second.level2, second.level3]).toEqual([
+      '维权帮扶项目经费',
+      '产出指标',
+      '数量指标',
+      '法律知识宣传活动场次',
+    ]);
+    expect(out.model.recognition.budget.sheet).toBe('预算执行台账');
+    expect(out.model.warnings).toEqual([]);
+  });
+
+  test('target progress against spending: both projects 0% spent with targets well under way warn', () => {
+    const t = out.model.targets!;
+    expect(t.groups.map((g) => [g.name, g.progress, g.spendingRate, g.gap, g.mismatch])).toEqual([
+      ['维权帮扶项目经费', 8076, 0, 8076, true],
+      ['省级财政工会专项资金', 6063, 0, 6063, true],
+      ['基本支出', 9869, 6995, 2874, false],
+    ]);
+    expect(t.atRisk.map((r) => r.row.level3)).toEqual([
+      '法律知识宣传活动场次',
+      '慰问劳模人次',
+      '困难职工帮扶人数',
+      '资金拨付及时率',
+    ]);
+    expect(t.impossible.map((r) => r.row.level3)).toEqual(['法律知识宣传活动场次']);
+  });
+
+  test.each([
+    // 三（三）: per project, what the targets are and how far they are met
+    '绩效目标8项：法律咨询服务人次年度指标值≥300人次，1-8月完成186人次（完成62.00%）',
+    '律师服务合同签订时间年度指标值3月底前，1-8月已完成，已达到目标',
+    '项目经费年度指标值≤2.00万元，1-8月实际为0万元，未超出目标值',
+    '可量化指标平均完成80.76%，预算执行率0.00%，目标完成进度快于预算执行进度80.76个百分点，偏差超过10个百分点，目标完成与资金支出不匹配。',
+    '帮扶资金发放时间年度指标值12月底前，尚未到期（1-8月正在推进）',
+    '资金拨付及时率年度指标值≥95%，1-8月实际为90%（完成94.74%）',
+    // 四（二）: per kind, naming the targets at risk and why
+    '省级财政工会专项资金“慰问劳模人次”1-8月完成0人次，完成0.00%，低于时间进度66.67个百分点，偏差原因为经费保障',
+    '质量指标。共2项，2项已达到目标；预计全年能够完成。',
+    '综合分析，全年20项绩效目标中，16项预计能够完成，4项存在不能按期完成的风险',
+    // 五: targets behind, 完全不可能, target–spending mismatch
+    '（二）部分绩效目标完成进度滞后。',
+    '（三）部分绩效目标预计无法完成。维权帮扶项目经费“法律知识宣传活动场次”',
+    '（四）绩效目标完成进度与预算执行进度不匹配。维权帮扶项目经费绩效目标平均完成80.76%，预算执行率0.00%',
+  ])('the narrative says “%s”', (phrase) => {
+    expect(text).toContain(phrase);
+  });
+
+  test('四（二） forecasts by indicator kind in the standard order and the placeholder is gone', () => {
+    const s = section('（二）全年绩效目标预计完成情况', '五、存在的问题');
+    const kinds = out.model.blocks.filter((b) => b.lead?.endsWith('指标。')).map((b) => b.lead);
+    expect(kinds).toEqual(['数量指标。', '质量指标。', '时效指标。', '成本指标。', '效益指标。', '满意度指标。']);
+    expect(s).not.toContain('【');
+    expect(out.model.blocks.filter((b) => b.placeholder)).toEqual([]);
+  });
+
+  test('the .docx/HTML tables: 表3 funds beside target progress, 表4 every indicator, at-risk rows flagged', () => {
+    const tables = reportTables(out.model);
+    expect(tables.map((t) => t.title)).toEqual([
+      '表1\u30001-8月预算执行情况（按支出类别）',
+      '表2\u30001-8月项目支出执行情况',
+      '表3\u3000绩效目标执行监控表（资金）',
+      '表4\u3000绩效目标执行监控表（指标）',
+    ]);
+    const [, , funds, indicators] = tables;
+    expect(funds!.rows.map((r) => r.cells)).toEqual([
+      ['维权帮扶项目经费', '一般公共预算拨款', '2.00', '0.00', '2.00', '0.00', '0.00%', '2.00', '80.76%'],
+      ['省级财政工会专项资金', '一般公共预算拨款', '0.00', '51.16', '51.16', '0.00', '0.00%', '51.16', '60.63%'],
+      ['基本支出', '一般公共预算拨款', '437.68', '25.58', '463.26', '324.05', '69.95%', '463.26', '98.69%'],
+    ]);
+    expect(funds!.rows.map((r) => r.flagged)).toEqual([true, true, false]);
+    expect(indicators!.rows).toHaveLength(20);
+    expect(indicators!.rows[1]).toEqual({
+      cells: ['', '数量指标', '法律知识宣传活动场次', '≥6场', '2场', '33.33%', '4场', '完全不可能', '经费保障'],
+      flagged: true,
+    });
+    expect(indicators!.rows[11]!.cells.slice(0, 6)).toEqual([
+      '',
+      '时效指标',
+      '帮扶资金发放时间',
+      '12月底前',
+      '正在推进',
+      '未到期',
+    ]);
+    for (const t of tables) for (const r of t.rows) expect(r.cells).toHaveLength(t.header.length);
+  });
+
+  test('the 绩效目标执行监控表 sheet: one block per project, funds part then indicators, marked as the add-in’s', () => {
+    const sheet = out.plan.sheets.find((s) => s.name === '绩效目标执行监控表')!;
+    const texts = sheet.rows.map((r) => r.map((c) => c?.value ?? null));
+    expect(texts[0]![0]).toBe('泸县总工会2024年绩效目标执行监控表（1-8月）');
+    expect(String(texts[1]![0])).toContain('本表由绩效监控助手');
+    const blockRows = texts.flatMap((r, i) => (r[0] === '项目名称' ? [i] : []));
+    expect(blockRows.map((i) => texts[i]![1])).toEqual(['维权帮扶项目经费', '省级财政工会专项资金', '基本支出']);
+    const b = blockRows[0]!;
+    expect(texts[b + 1]!.filter((v) => v !== null)).toEqual([
+      '资金来源',
+      '年初预算',
+      '年度预算调整',
+      '调整后预算',
+      '1-8月执行数',
+      '执行率',
+      '全年预计执行数',
+    ]);
+    expect(texts[b + 2]).toEqual(['一般公共预算拨款', null, null, 2, 0, 2, 0, 0, 2, null]);
+    expect(texts[b + 3]).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '1-8月完成情况',
+      '完成进度',
+      '全年预计完成情况',
+      '偏差原因分析',
+      '完成目标可能性',
+      '备注',
+    ]);
+    expect(texts[b + 4]!.slice(0, 6)).toEqual([
+      '产出指标',
+      '数量指标',
+      '法律咨询服务人次',
+      '≥300人次',
+      '186人次',
+      0.62,
+    ]);
+    // 一级指标 merged over the five 产出 rows of the first project.
+    expect(sheet.merges).toContainEqual({ top: b + 4, left: 0, bottom: b + 9, right: 0 });
+    expect(sheet.orientation).toBe('landscape');
+    for (const r of sheet.rows) expect(r.length).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('without a targets sheet', () => {
+  const withoutTargets = (): WorkbookGrid => ({ sheets: grid.sheets.filter((s) => s.name !== '绩效目标') });
+
+  test('the model says null, no monitoring table is written, and the text asks for the targets', () => {
+    const r = buildReport(withoutTargets());
+    if (!r.ok) throw r.error;
+    expect(r.value.model.targets).toBeNull();
+    expect(r.value.plan.sheets.map((s) => s.name)).toEqual(['监控汇总', '监控报告']);
+    expect(reportTables(r.value.model)).toHaveLength(2);
+    const todo = r.value.model.blocks.filter((b) => b.placeholder).map((b) => b.text);
+    expect(todo.some((t) => t.includes('工作簿中没有绩效目标表') && t.includes('添加绩效目标表'))).toBe(true);
+    expect(todo.some((t) => t.includes('从数量、质量、时效、成本、效益、满意度等指标'))).toBe(true);
+  });
+
+  test('the empty 绩效目标 sheet lists the projects and basic spending, and reads back as a targets sheet', () => {
+    const r = buildReport(withoutTargets());
+    if (!r.ok) throw r.error;
+    const sheet = emptyTargetsSheet(r.value.model);
+    expect(sheet.name).toBe('绩效目标');
+    const values = sheet.rows.map((row) => row.map((c) => (c?.value ?? null) as CellValue));
+    expect(values[2]).toEqual([
+      '项目名称',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '1-8月完成情况',
+      '全年预计完成情况',
+      '偏差原因',
+      '完成目标可能性',
+      '备注',
+    ]);
+    expect([...new Set(values.slice(3).map((v) => v[0]))]).toEqual([
+      '维权帮扶项目经费',
+      '省级财政工会专项资金',
+      '基本支出',
+    ]);
+    expect(values.find((v) => v[0] === '维权帮扶项目经费' && v[2] === '成本指标')?.slice(3, 5)).toEqual([
+      '项目经费',
+      '≤2.00万元',
+    ]);
+    // Written into the workbook and read again, it is the targets sheet: only the cost rows are filled so far.
+    const back = buildReport({ sheets: [...withoutTargets().sheets, { name: sheet.name, rows: values, merges: [] }] });
+    if (!back.ok) throw back.error;
+    expect(back.value.model.targets?.sheet).toBe('绩效目标');
+    expect(back.value.model.targets?.groups.map((g) => g.name)).toEqual([
+      '维权帮扶项目经费',
+      '省级财政工会专项资金',
+      '基本支出',
+    ]);
+  });
+});
