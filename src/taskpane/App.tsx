@@ -1,4 +1,4 @@
-import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Divider,
@@ -28,8 +28,11 @@ import { type CopyOutcome, copyReportToClipboard, downloadReportDocx } from './w
 // The results (tables, narrative) appear only after a run: their code loads then, not at start-up.
 // The options (radio group, checkbox) show only after the workbook is read: their import starts at
 // once and runs alongside the read, outside the first chunk the production build holds to 160 KB.
-const optionsPanel = import('./components/OptionsPanel');
-const OptionsPanel = lazy(() => optionsPanel.then((m) => ({ default: m.OptionsPanel })));
+// Not React.lazy: that suspends once even when the import has finished, and the panel would flash a
+// spinner; this renders at once when the chunk is already there (the usual case).
+type OptionsPanelType = (typeof import('./components/OptionsPanel'))['OptionsPanel'];
+let loadedOptionsPanel: OptionsPanelType | null = null;
+const optionsPanel = import('./components/OptionsPanel').then((m) => (loadedOptionsPanel = m.OptionsPanel));
 // Shown only when neither clipboard way works: rare enough to load on demand.
 const ManualCopyBox = lazy(() => import('./components/ManualCopyBox').then((m) => ({ default: m.ManualCopyBox })));
 const ResultsPanel = lazy(() => import('./components/ResultsPanel').then((m) => ({ default: m.ResultsPanel })));
@@ -76,6 +79,13 @@ export function App({ host, header, resultActions }: AppProps) {
   const [progress, setProgress] = useState<HostProgress | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [model, setModel] = useState<ReportModel | null>(null);
+  const [OptionsPanel, setOptionsPanel] = useState<OptionsPanelType | null>(() => loadedOptionsPanel);
+  useEffect(() => {
+    if (!OptionsPanel) void optionsPanel.then((c) => setOptionsPanel(() => c));
+  }, [OptionsPanel]);
+  // The buttons that report back (复制到 Word, downloads) sit far below the notice in a 320 px pane:
+  // bring each new notice into view so the user sees what happened.
+  const noticeRef = useRef<HTMLDivElement>(null);
 
   const options: ReportOptions = useMemo(
     () => ({ ...settings.recognize, ...settings.indicators, ...settings.title }),
@@ -111,6 +121,10 @@ export function App({ host, header, resultActions }: AppProps) {
     },
     [host],
   );
+
+  useEffect(() => {
+    if (notice) noticeRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [notice]);
 
   // Set when neither clipboard way was allowed: the report is shown selected for Ctrl+C.
   const [manualCopy, setManualCopy] = useState<string | null>(null);
@@ -195,7 +209,12 @@ export function App({ host, header, resultActions }: AppProps) {
       </Text>
       {header}
       {notice && (
-        <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === 'error' ? 'alert' : 'status'}>
+        <MessageBar
+          ref={noticeRef}
+          intent={notice.intent}
+          layout="multiline"
+          role={notice.intent === 'error' ? 'alert' : 'status'}
+        >
           <MessageBarBody>
             <MessageBarTitle>{notice.title}</MessageBarTitle>
             {notice.text}
@@ -259,13 +278,15 @@ export function App({ host, header, resultActions }: AppProps) {
               <Text id="opt-title" as="h3" weight="semibold">
                 选项
               </Text>
-              <Suspense fallback={<Spinner size="tiny" />}>
+              {OptionsPanel ? (
                 <OptionsPanel
                   options={settings.indicators}
                   disabled={busy}
                   onChange={(indicators) => setSettings((x) => ({ ...x, indicators }))}
                 />
-              </Suspense>
+              ) : (
+                <Spinner size="tiny" />
+              )}
             </section>
           </details>
           <div className={s.actions}>

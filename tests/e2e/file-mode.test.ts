@@ -75,6 +75,7 @@ test('the sample ledger: recognition, report, both downloads, copy to Word', asy
   expect(roleOf('H')).toBe('1-N月执行数');
   expect(roleOf('A')).toBe('未使用'); // 序号
   await expect(page.getByRole('combobox', { name: '台账工作表' }).inputValue()).resolves.toBe('预算执行台账');
+  await page.getByText('预警规则').waitFor(); // the options panel is its own chunk
   await shoot(page, 'file', '3-recognised');
 
   await page.getByRole('button', { name: '生成监控报告' }).click();

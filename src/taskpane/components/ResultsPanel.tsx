@@ -11,6 +11,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { type ReportModel } from '../../core/report/types';
@@ -23,6 +24,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   table: { tableLayout: 'auto', width: '100%' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
+  // A header cell lays its label out in a flex button: right-align it over the right-aligned figures.
+  numHead: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end', textAlign: 'right' } },
   lag: { color: tokens.colorPaletteRedForeground1 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: '4px' },
   narrative: {
@@ -72,9 +75,9 @@ export function ResultsPanel({ model, canSelect, canDownload, onSelect, onCopy, 
           <TableHeader>
             <TableRow>
               <TableHeaderCell>类别</TableHeaderCell>
-              <TableHeaderCell className={s.num}>全年预算</TableHeaderCell>
-              <TableHeaderCell className={s.num}>1-{ind.month}月执行</TableHeaderCell>
-              <TableHeaderCell className={s.num}>执行率</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(s.num, s.numHead)}>全年预算</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(s.num, s.numHead)}>1-{ind.month}月执行</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(s.num, s.numHead)}>执行率</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
