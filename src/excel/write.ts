@@ -29,6 +29,10 @@ export async function writePlan(
   worksheets.load('items/name');
   await counter.sync(context);
   const existing = new Set(worksheets.items.map((s) => s.name));
+  if (plan.addOnly) {
+    const clash = plan.sheets.find((p) => [...existing].some((n) => n.toLowerCase() === p.name.toLowerCase()));
+    if (clash) throw new HostError(`工作簿中已有名为“${clash.name}”的工作表，未做任何改动。`);
+  }
   const ownNames = new Set([...OUTPUT_SHEETS, ...plan.sheets.map((s) => s.name)]);
   const userSheets = worksheets.items.filter((s) => !ownNames.has(s.name));
 
@@ -73,7 +77,7 @@ export async function writePlan(
       if (t.temp !== t.plan.name) worksheets.getItem(t.plan.name).delete();
     }
     // Output sheets of an older version the plan no longer writes are the add-in's too.
-    for (const name of OUTPUT_SHEETS) {
+    for (const name of plan.addOnly ? [] : OUTPUT_SHEETS) {
       if (existing.has(name) && !plan.sheets.some((p) => p.name === name)) worksheets.getItem(name).delete();
     }
     // Through the objects add() returned: a lookup by the temporary name fails once renamed.
@@ -88,6 +92,10 @@ export async function writePlan(
     );
   }
 
+  if (plan.addOnly) {
+    onProgress({ step: '完成', fraction: 1 });
+    return;
+  }
   onProgress({ step: '正在标注执行滞后的台账行…', fraction: 0.85 });
   try {
     const removed = deleteMarked(oldFormats);

@@ -141,6 +141,10 @@ function groupHighlights(highlights: readonly PlannedHighlight[]): Map<string, P
 export async function applyPlanToXlsx(original: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
   const ed = await WorkbookEditor.open(original);
   const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  if (plan.addOnly) {
+    const clash = parseWorkbook(ed.wbXml).sheets.find((s) => planned.has(s.name.toLowerCase()));
+    if (clash) throw new Error(`工作簿中已有名为“${clash.name}”的工作表，未做任何改动。`);
+  }
 
   // 1. A previous run's sheets (and any sheet the plan writes) are replaced, not duplicated.
   for (;;) {
@@ -161,7 +165,8 @@ export async function applyPlanToXlsx(original: Uint8Array, plan: WritePlan): Pr
     stylesXml = dxf.xml;
     dxfId = dxf.dxfId;
   }
-  for (const ws of ed.worksheets()) {
+  // An add-only plan (the empty 绩效目标 sheet) leaves the highlights of an earlier run alone.
+  for (const ws of plan.addOnly ? [] : ed.worksheets()) {
     const xml = await ed.pkg.text(ws.path);
     if (xml === undefined) continue;
     const mine = OUTPUT_SHEETS.some((n) => sameName(n, ws.name)) ? [] : (bySheet.get(ws.name.toLowerCase()) ?? []);

@@ -5,7 +5,7 @@ import { periodLabel } from '../report/phrases';
 import { OUTPUT_SHEET_MARK, TARGETS_MONITOR_SHEET, TARGETS_SHEET } from '../constants';
 import { type TargetGroup, type TargetResult } from '../targets/types';
 import { BASIC_GROUP } from '../targets/compute';
-import { type CellStyleName, type PlannedCell, type PlannedMerge, type PlannedSheet } from './types';
+import { type CellStyleName, type PlannedCell, type PlannedMerge, type PlannedSheet, type WritePlan } from './types';
 
 const cell = (value: string | number | null, style: CellStyleName): PlannedCell => ({ value, style });
 
@@ -258,4 +258,12 @@ export function emptyTargetsSheet(model: ReportModel): PlannedSheet {
     charts: [],
     orientation: 'landscape',
   };
+}
+
+/**
+ * The plan that adds the empty 绩效目标 sheet and nothing else: add-only, so a host never replaces a
+ * user's sheet of that name and keeps the earlier run's output sheets and highlights.
+ */
+export function addTargetsSheetPlan(model: ReportModel): WritePlan {
+  return { sheets: [emptyTargetsSheet(model)], highlights: [], addOnly: true };
 }

@@ -74,4 +74,10 @@ export interface WritePlan {
   readonly sheets: readonly PlannedSheet[];
   /** Highlights on the user's sheets, carried out as conditional formats marked HIGHLIGHT_MARKER. */
   readonly highlights: readonly PlannedHighlight[];
+  /**
+   * Only add the plan's sheets, which become the user's (the empty 绩效目标 sheet): never replace a
+   * sheet of the same name (the write fails instead), and leave the output sheets and the highlights
+   * of an earlier run as they are.
+   */
+  readonly addOnly?: boolean;
 }
