@@ -1,5 +1,4 @@
 import { type CellValue, type MergeRange, type SheetGrid, type WorkbookGrid } from '../core/grid/types';
-import { OUTPUT_SHEETS } from '../core/constants';
 import { type ExcelEnv, type SyncCounter, CELLS_PER_REQUEST, TARGET_RESPONSE_BYTES } from './env';
 import { parseAreas, type Rect } from './address';
 
@@ -37,7 +36,9 @@ export async function readWorkbook(
   const hasMerges = env.isSetSupported('ExcelApi', '1.13');
   const hasSpecial = env.isSetSupported('ExcelApi', '1.9');
   const wanted = sheets.items
-    .filter((s) => s.visibility !== 'VeryHidden' && !OUTPUT_SHEETS.includes(s.name))
+    // Output-named sheets are read too: the core replaces one only when it carries the add-in's
+    // mark, and must see a user's own sheet of that name to refuse (never delete a user's sheet).
+    .filter((s) => s.visibility !== 'VeryHidden')
     .sort((a, b) => Number(a.visibility !== 'Visible') - Number(b.visibility !== 'Visible'));
   const dims: SheetDims[] = wanted.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);

@@ -103,8 +103,11 @@ export async function writePlan(
     addHighlights(worksheets, plan, new Set(userSheets.map((s) => s.name)), hasAreas);
     await counter.sync(context);
   } catch (e) {
+    const repaired = await removePartialHighlights(context, counter, worksheets, plan).catch(() => false);
     throw new HostError(
-      '监控汇总和监控报告已写入，但在台账上标注执行滞后的行时出错，标注可能不完整。台账的数值和格式未被改动；可点击“清除标注”后重试。',
+      repaired
+        ? '监控汇总和监控报告已写入，但在台账上标注执行滞后的行时出错，已撤下本次的标注。台账的数值和格式未被改动；请再点一次“生成监控报告”。'
+        : '监控汇总和监控报告已写入，但在台账上标注执行滞后的行时出错，标注可能不完整。台账的数值和格式未被改动；可点击“清除标注”后重试。',
       e,
     );
   }
@@ -254,6 +257,35 @@ function applyLook(format: Excel.RangeFormat, look: CellLook): void {
 }
 
 /** Deletes the loaded conditional formats whose custom rule carries the add-in's marker. */
+/**
+ * After a failed highlight step: a batch is not a transaction, so a format may have been added
+ * and not yet marked. Removes the marked ones and custom ones with no formula — Excel never keeps a
+ * user's custom rule without a formula, so those can only be the add-in's half-made ones.
+ */
+async function removePartialHighlights(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  worksheets: Excel.WorksheetCollection,
+  plan: WritePlan,
+): Promise<boolean> {
+  const names = [...new Set(plan.highlights.map((h) => h.sheet))];
+  const collections = names.map((n) => {
+    const cfs = worksheets.getItem(n).getRange().conditionalFormats;
+    cfs.load('items/type,items/customOrNullObject/rule/formula');
+    return cfs;
+  });
+  await counter.sync(context);
+  for (const cfs of collections) {
+    for (const cf of cfs.items) {
+      if (cf.type !== 'Custom' || cf.customOrNullObject.isNullObject) continue;
+      const formula = cf.customOrNullObject.rule.formula ?? '';
+      if (formula === '' || formula.includes(HIGHLIGHT_MARKER)) cf.delete();
+    }
+  }
+  await counter.sync(context);
+  return true;
+}
+
 export function deleteMarked(collections: readonly Excel.ConditionalFormatCollection[]): number {
   let n = 0;
   for (const cfs of collections) {

@@ -188,7 +188,8 @@ describe('Excel adapter against the fake object model', () => {
     excel.sheets.unshift(excel.sheets.splice(1, 1)[0]!); // hidden sheet first in the workbook
     excel.addSheet(SUMMARY_SHEET, [['旧输出']]);
     const grid = await hostOn(excel).readGrid();
-    expect(grid.sheets.map((x) => x.name)).toEqual(['表1', '空表', '隐藏表']);
+    // An output-named sheet is read too, so the core can tell the add-in's own from a user's.
+    expect(grid.sheets.map((x) => x.name)).toEqual(['表1', '空表', '监控汇总', '隐藏表']);
     const g = grid.sheets[0]!;
     expect(g.rows[2]).toEqual([null, '标题']);
     expect(g.rows[3]![2]).toEqual({ error: '#N/A' });
