@@ -16,6 +16,8 @@ import { DocumentBulletList20Regular } from '@fluentui/react-icons/svg/document-
 import { Eraser20Regular } from '@fluentui/react-icons/svg/eraser';
 import { ArrowSync20Regular } from '@fluentui/react-icons/svg/arrow-sync';
 import { buildReport, type ReportOptions } from '../core/pipeline';
+import { addTargetsSheetPlan } from '../core/plan/targets-sheet';
+import { TARGETS_SHEET } from '../core/constants';
 import { type WorkbookGrid } from '../core/grid/types';
 import { type ReportModel } from '../core/report/types';
 import { LedgerError } from '../core/errors';
@@ -113,6 +115,12 @@ export function App({ host, header, resultActions }: AppProps) {
   // The preview follows every correction without reading the workbook again.
   const preview = useMemo(() => (grid ? buildReport(grid, options) : null), [grid, options]);
   const recognition = preview?.ok ? preview.value.model.recognition : null;
+  // 添加绩效目标表 only where it writes into the open workbook, and never over a sheet of that name.
+  const canAddTargets =
+    host.capabilities.writesInPlace &&
+    preview?.ok === true &&
+    preview.value.model.targets === null &&
+    !grid?.sheets.some((x) => x.name.toLowerCase() === TARGETS_SHEET.toLowerCase());
 
   const select = useCallback(
     (p: Place) => {
@@ -153,6 +161,28 @@ export function App({ host, header, resultActions }: AppProps) {
       await host.saveSettings(settings).catch(() => undefined); // remembering options is a convenience
     } catch (e) {
       setNotice(noticeOf(e, '生成失败'));
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  const addTargets = async () => {
+    if (!preview?.ok) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const plan = addTargetsSheetPlan(preview.value.model);
+      await host.applyPlan(plan, setProgress);
+      const projects = preview.value.model.indicators.items.filter((i) => i.line.category === '项目支出').length;
+      await read(); // the new sheet is in the workbook now: the button goes, a later run reads the targets
+      setNotice({
+        intent: 'success',
+        title: '已添加绩效目标表',
+        text: `已添加“${TARGETS_SHEET}”工作表，列出了台账中的${projects}个项目和基本支出。请填写三级指标、年度指标值和1-${preview.value.model.month}月完成情况，然后重新生成监控报告。`,
+      });
+    } catch (e) {
+      setNotice(noticeOf(e, '添加绩效目标表失败'));
     } finally {
       setBusy(false);
       setProgress(null);
@@ -298,6 +328,11 @@ export function App({ host, header, resultActions }: AppProps) {
             >
               生成监控报告
             </Button>
+            {canAddTargets && (
+              <Button disabled={busy} onClick={() => void addTargets()}>
+                添加绩效目标表
+              </Button>
+            )}
             {host.capabilities.writesInPlace && (
               <Button icon={<Eraser20Regular />} disabled={busy} onClick={() => void clear()}>
                 清除标注

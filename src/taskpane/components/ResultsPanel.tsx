@@ -116,6 +116,41 @@ export function ResultsPanel({ model, canSelect, canDownload, onSelect, onCopy, 
         )}
       </section>
 
+      <section aria-labelledby="targets-title">
+        <Text id="targets-title" weight="semibold" as="h3" block>
+          绩效目标预警{model.targets ? `（${model.targets.atRisk.length + model.targets.mismatched.length}项）` : ''}
+        </Text>
+        {!model.targets || model.targets.count === 0 ? (
+          <Body1>工作簿中没有填写绩效目标，报告中绩效目标部分留有待填写内容（黄色）。</Body1>
+        ) : model.targets.atRisk.length + model.targets.mismatched.length === 0 ? (
+          <Body1>没有进度滞后的绩效目标。</Body1>
+        ) : (
+          <ul className={s.list}>
+            {model.targets.mismatched.map((g) => (
+              <li key={`gap:${g.name}`}>
+                {place({ sheet: model.targets!.sheet, row: g.targets[0]?.row.row ?? null, column: null }, g.name)}
+                <Caption1 block>
+                  目标完成{g.progress === null ? '—' : formatPercent(g.progress)}，执行率
+                  {g.spendingRate === null ? '—' : formatPercent(g.spendingRate)}，偏差超过{model.targets!.gapPoints}
+                  个百分点
+                </Caption1>
+              </li>
+            ))}
+            {model.targets.atRisk.map((r) => (
+              <li key={`${r.row.sheet}:${r.row.row}`}>
+                {place(
+                  { sheet: r.row.sheet, row: r.row.row, column: null },
+                  `${r.row.project || '部门整体'}：${r.row.level3 || r.row.level2}`,
+                )}
+                <Caption1 block>
+                  {r.riskReasons.join('；')}（第{r.row.row}行）
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       {model.warnings.length > 0 && (
         <section aria-labelledby="warnings-title">
           <Text id="warnings-title" weight="semibold" as="h3" block>
