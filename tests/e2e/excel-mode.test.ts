@@ -125,7 +125,10 @@ test('生成监控报告 in the add-in page writes 监控汇总, 监控报告 an
   expect(after.highlights).toHaveLength(marked.length);
 
   // Clicking a lagging project selects its row in the workbook.
-  await page.getByRole('button', { name: '维权帮扶项目经费' }).click();
+  await page
+    .locator('section[aria-labelledby="flagged-title"]')
+    .getByRole('button', { name: '维权帮扶项目经费', exact: true })
+    .click();
   await page.waitForFunction(
     () => (window as unknown as { __fakeExcel: { selection: unknown } }).__fakeExcel.selection !== null,
   );

@@ -158,6 +158,28 @@ test('a second run replaces the first one’s sheets instead of adding more', as
   expect(new Set(names).size).toBe(names.length);
 });
 
+test('复制到 Word falls back to a selected box for Ctrl+C when the page may not write the clipboard', async () => {
+  const other = await session.context.newPage();
+  // As in a locked-down webview: the async clipboard refuses and the copy command does nothing.
+  await other.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { write: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
+    document.execCommand = () => false;
+  });
+  await other.goto(`${session.origin}/`);
+  await other.getByTestId('ledger-file').setInputFiles(SAMPLE);
+  await other.getByRole('button', { name: '生成监控报告' }).click();
+  await other.getByRole('button', { name: '复制到 Word' }).click();
+  await other.getByText('无法自动复制').waitFor();
+  const box = other.getByRole('region', { name: '手动复制报告' });
+  await box.waitFor();
+  const selected = await other.evaluate(() => window.getSelection()?.toString() ?? '');
+  expect(selected).toContain('部门事中绩效监控报告');
+  await shoot(other, 'file', '7-copy-by-hand');
+  await other.close();
+});
+
 /** The ledger sheet's XML, found through workbook.xml and its relationships. */
 async function ledgerSheetXml(zip: JSZip): Promise<string> {
   const wb = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
