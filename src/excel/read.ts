@@ -15,6 +15,7 @@ interface SheetDims {
   readonly used: Excel.Range;
   readonly merged: Excel.RangeAreas | null;
   readonly visible: Excel.RangeAreas | null;
+  readonly isProtected: boolean;
 }
 
 /**
@@ -30,7 +31,7 @@ export async function readWorkbook(
   counter: SyncCounter,
 ): Promise<WorkbookGrid> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name,items/visibility');
+  sheets.load('items/name,items/visibility,items/protection/protected');
   await counter.sync(context);
 
   const hasMerges = env.isSetSupported('ExcelApi', '1.13');
@@ -48,7 +49,7 @@ export async function readWorkbook(
     // Visible cells in one address string: the rows hidden or filtered out are the gaps.
     const visible = hasSpecial ? used.getSpecialCellsOrNullObject('Visible') : null;
     visible?.load('address');
-    return { name: sheet.name, sheet, used, merged, visible };
+    return { name: sheet.name, sheet, used, merged, visible, isProtected: sheet.protection.protected };
   });
   await counter.sync(context);
 
@@ -104,10 +105,18 @@ export async function readWorkbook(
     sheets: dims.map((d, i): SheetGrid => {
       const grid = rows[i]!;
       for (let r = 0; r < grid.length; r++) if (!grid[r]) grid[r] = [];
-      const out: { name: string; rows: CellValue[][]; merges?: MergeRange[]; hiddenRows?: number[] } = {
+      const out: {
+        name: string;
+        rows: CellValue[][];
+        merges?: MergeRange[];
+        hiddenRows?: number[];
+        protected?: boolean;
+      } = {
         name: d.name,
         rows: grid,
       };
+      // A protected sheet refuses new conditional formats: the core then plans no highlights on it.
+      if (d.isProtected) out.protected = true;
       if (d.merged && !d.merged.isNullObject) out.merges = parseAreas(d.merged.address);
       if (d.visible && !d.used.isNullObject) {
         const hidden = hiddenRows(d.used, d.visible);

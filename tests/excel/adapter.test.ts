@@ -182,12 +182,16 @@ describe('Excel adapter against the fake object model', () => {
     s.setValue(5, 1, '=不是公式');
     s.merges.push({ top: 2, left: 1, bottom: 2, right: 3 });
     s.hiddenRows.add(4);
-    excel.addSheet('隐藏表', [['x']]).visibility = 'Hidden';
+    const hidden = excel.addSheet('隐藏表', [['x']]);
+    hidden.visibility = 'Hidden';
+    hidden.isProtected = true;
     excel.addSheet('很隐藏', [['y']]).visibility = 'VeryHidden';
     excel.addSheet('空表');
     excel.sheets.unshift(excel.sheets.splice(1, 1)[0]!); // hidden sheet first in the workbook
     excel.addSheet(SUMMARY_SHEET, [['旧输出']]);
     const grid = await hostOn(excel).readGrid();
+    expect(grid.sheets.find((x) => x.name === '隐藏表')?.protected).toBe(true);
+    expect(grid.sheets.find((x) => x.name === '表1')?.protected).toBeUndefined();
     // An output-named sheet is read too, so the core can tell the add-in's own from a user's.
     expect(grid.sheets.map((x) => x.name)).toEqual(['表1', '空表', '监控汇总', '隐藏表']);
     const g = grid.sheets[0]!;

@@ -62,6 +62,8 @@ export class SheetModel {
   conditionalFormats: CfModel[] = [];
   charts: ChartModel[] = [];
   orientation: string | null = null;
+  /** Sheet protection (Worksheet.protection.protected). */
+  isProtected = false;
   constructor(public name: string) {}
 
   value(r: number, c: number): Scalar {
@@ -400,12 +402,26 @@ class FakeWorksheets extends Proxy_<SheetModel[]> {
   }
 }
 
+class FakeProtection extends Proxy_<SheetModel> {
+  protected readProp(name: string, m: SheetModel): unknown {
+    if (name === 'protected') return m.isProtected;
+    throw new Error(`fake: WorksheetProtection.${name}`);
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
 export class FakeWorksheet extends Proxy_<SheetModel> {
+  readonly protection = new FakeProtection(this.ctx, () => this.resolve());
   protected readProp(name: string, m: SheetModel | null): unknown {
     if (name === 'isNullObject') return m === null;
     if (name === 'name') return m!.name;
     if (name === 'visibility') return m!.visibility;
     throw new Error(`fake: Worksheet.${name}`);
+  }
+  protected override child(name: string): Proxy_<unknown> | null {
+    return name === 'protection' ? (this.protection as Proxy_<unknown>) : null;
   }
   get model(): SheetModel {
     return this.resolve();
