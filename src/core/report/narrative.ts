@@ -2,7 +2,17 @@ import { type Indicators, type ItemResult, type Totals } from '../indicators/typ
 import { type Recognition, type UnitInfo } from '../types';
 import { formatPercent, formatPoints } from '../money/format';
 import { type Block, type ReportModel } from './types';
-import { adjustmentWords, chineseNumber, gapWords, nameWithAmount, pct, periodLabel, sentence, wan } from './phrases';
+import {
+  adjustmentWords,
+  chineseNumber,
+  gapWords,
+  nameWithAmount,
+  pct,
+  periodLabel,
+  sentence,
+  spentOfBudget,
+  wan,
+} from './phrases';
 import { type TargetGroup, type TargetIndicators } from '../targets/types';
 import { type Warning } from '../types';
 import {
@@ -184,12 +194,12 @@ function overall(c: Ctx): Block[] {
   out.push({ kind: 'h2', text: `（二）${c.period}执行情况` });
   out.push(
     p(
-      `截至${c.year}年${c.month}月底，本单位累计支出${wan(total.executed)}，为全年预算${wan(total.budget)}的${pct(total.rate)}，` +
+      `截至${c.year}年${c.month}月底，本单位累计支出${spentOfBudget('', total.executed, total.budget, total.rate)}，` +
         `时间进度为${formatPercent(c.ind.timeProgress)}，${gapWords(total.deviation)}。其中：` +
         [
-          `人员支出${wan(cat.人员支出.executed)}，为全年预算${wan(cat.人员支出.budget)}的${pct(cat.人员支出.rate)}`,
-          `日常公用支出${wan(cat.公用支出.executed)}，为全年预算${wan(cat.公用支出.budget)}的${pct(cat.公用支出.rate)}`,
-          `项目支出${wan(cat.项目支出.executed)}，为全年预算${wan(cat.项目支出.budget)}的${pct(cat.项目支出.rate)}`,
+          spentOfBudget('人员支出', cat.人员支出.executed, cat.人员支出.budget, cat.人员支出.rate),
+          spentOfBudget('日常公用支出', cat.公用支出.executed, cat.公用支出.budget, cat.公用支出.rate),
+          spentOfBudget('项目支出', cat.项目支出.executed, cat.项目支出.budget, cat.项目支出.rate),
         ].join('；') +
         '。',
     ),

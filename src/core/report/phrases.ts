@@ -57,3 +57,15 @@ export function sentence(parts: readonly string[]): string {
 export function nameWithAmount(name: string, fen: Fen): string {
   return `${name}${/[\d.]$/.test(name) ? '，' : ''}${wan(fen)}`;
 }
+
+/**
+ * "人员支出287.18万元，为全年预算406.14万元的70.71%" — or, with no positive budget, a sentence that
+ * says so instead of a rate.
+ * @example spentOfBudget('项目支出', 0, 0, null) === '项目支出0.00万元（全年预算为0，无执行率）'
+ */
+export function spentOfBudget(label: string, executed: Fen, budget: Fen, rate: Percent | null): string {
+  if (rate === null) {
+    return `${nameWithAmount(label, executed)}（全年预算为${budget === 0 ? '0' : wan(budget)}，无执行率）`;
+  }
+  return `${nameWithAmount(label, executed)}，为全年预算${wan(budget)}的${formatPercent(rate)}`;
+}
