@@ -13,6 +13,9 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
     '& table': { maxWidth: '100%' },
   },
+  // The fragment carries Word's sizes (22 pt title, 16 pt body): zoom shrinks what the pane shows
+  // without changing the sizes, so what the user copies still pastes into Word as the report.
+  zoomed: { zoom: 0.5 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
@@ -29,16 +32,18 @@ export interface ManualCopyBoxProps {
  */
 export function ManualCopyBox({ fragment, onCopied, onClose }: ManualCopyBoxProps) {
   const s = useStyles();
-  const ref = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
   const selectAll = () => {
-    const el = ref.current;
+    const el = content.current;
     const sel = window.getSelection();
     if (!el || !sel) return;
+    // Focus first: moving focus afterwards would drop the selection in some webviews.
+    box.current?.focus();
     const range = document.createRange();
-    range.selectNodeContents(el);
+    range.selectNodeContents(el); // the report only, not the zoomed wrapper
     sel.removeAllRanges();
     sel.addRange(range);
-    el.focus();
   };
   useEffect(selectAll, [fragment]);
   return (
@@ -46,14 +51,9 @@ export function ManualCopyBox({ fragment, onCopied, onClose }: ManualCopyBoxProp
       <Text size={200} weight="semibold">
         此环境不允许网页写入剪贴板：下面的报告已选中，按 Ctrl+C 复制（Mac 上按 ⌘+C），再到 Word 中粘贴。
       </Text>
-      <div
-        ref={ref}
-        className={s.box}
-        tabIndex={0}
-        aria-label="已选中的报告正文"
-        onCopy={() => onCopied()}
-        dangerouslySetInnerHTML={{ __html: fragment }}
-      />
+      <div ref={box} className={s.box} tabIndex={0} aria-label="已选中的报告正文" onCopy={() => onCopied()}>
+        <div ref={content} className={s.zoomed} dangerouslySetInnerHTML={{ __html: fragment }} />
+      </div>
       <div className={s.row}>
         <Button size="small" onClick={selectAll}>
           重新全选
