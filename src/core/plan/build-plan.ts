@@ -59,7 +59,7 @@ export const SUMMARY_COLUMNS = [
   '全年预算',
   'EXECUTED',
   '执行率',
-  '偏差（个百分点）',
+  '偏差',
   '状态',
   '全年预计执行数',
 ] as const;
@@ -94,7 +94,8 @@ function summarySheet(model: ReportModel): PlannedSheet {
   merges.push({ top: 0, left: 0, bottom: 0, right: width - 1 });
   rows.push([
     cell(
-      `时间进度${formatPercent(ind.timeProgress)}（${model.month}÷12）；金额单位：万元；偏差 = 执行率 − 时间进度。本表由绩效监控助手根据工作表“${model.recognition.budget.sheet}”生成，重新生成时会被替换，请勿在此表中录入数据。`,
+      // Short enough to stay inside the merged width when printed (CJK characters are two units wide).
+      `时间进度${formatPercent(ind.timeProgress)}（${model.month}÷12）；金额单位：万元；偏差＝执行率－时间进度（个百分点）。${OUTPUT_SHEET_MARK}生成，重新生成时会被替换。`,
       'subtitle',
     ),
   ]);
@@ -121,7 +122,6 @@ function summarySheet(model: ReportModel): PlannedSheet {
 
   // The chart reads a plain block of figures: one row per category and project.
   rows.push([]);
-  const chartHead = rows.length;
   rows.push([cell('执行率与时间进度对比（图表数据）', 'heading2')]);
   rows.push([cell('名称', 'header'), cell('执行率', 'header'), cell('时间进度', 'header')]);
   const chartFirst = rows.length;
@@ -140,19 +140,18 @@ function summarySheet(model: ReportModel): PlannedSheet {
     ]);
   }
   const chartLast = rows.length - 1;
+  const chartRowsTall = 18;
 
   if (model.warnings.length > 0) {
-    rows.push([]);
+    // Leave the chart its rows (it is anchored just below its figures).
+    for (let k = 0; k < chartRowsTall + 2; k++) rows.push([]);
     rows.push([cell('核对提示（请逐条核对台账）', 'heading2')]);
     rows.push([cell('工作表', 'header'), cell('行', 'header'), cell('列', 'header'), cell('说明', 'header')]);
-    const first = rows.length;
     for (const w of model.warnings) {
       rows.push([cell(w.sheet, 'text'), cell(w.row, 'text'), cell(w.column ?? '', 'text'), cell(w.message, 'text')]);
       merges.push({ top: rows.length - 1, left: 3, bottom: rows.length - 1, right: width - 1 });
     }
-    void first;
   }
-  void chartHead;
   return {
     name: SUMMARY_SHEET,
     rows,
@@ -168,7 +167,9 @@ function summarySheet(model: ReportModel): PlannedSheet {
           { name: '执行率', col: 1 },
           { name: '时间进度', col: 2 },
         ],
-        anchor: { row: headerRows, col: width + 1, rows: 18, cols: 8 },
+        // Below its figures rather than beside the table, so the landscape print keeps the table
+        // at a readable size when fitted to the page width.
+        anchor: { row: chartLast + 2, col: 0, rows: chartRowsTall, cols: 6 },
       },
     ],
   };
