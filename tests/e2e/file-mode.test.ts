@@ -143,6 +143,26 @@ test('the sample ledger: recognition, report, both downloads, copy to Word', asy
   await shoot(page, 'file', '6-copied');
 });
 
+test('dropping the ledger onto the page opens it too', async () => {
+  const other = await session.context.newPage();
+  await other.goto(`${session.origin}/`);
+  await other.getByRole('button', { name: '打开台账文件' }).waitFor();
+  const data = await other.evaluateHandle(
+    ({ b64, name }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name));
+      return dt;
+    },
+    { b64: readFileSync(SAMPLE).toString('base64'), name: '拖进来的台账.xlsx' },
+  );
+  await other.dispatchEvent('main', 'dragover', { dataTransfer: data });
+  await other.dispatchEvent('main', 'drop', { dataTransfer: data });
+  await other.getByText('拖进来的台账.xlsx').waitFor();
+  await other.getByRole('group', { name: '各列含义' }).waitFor();
+  await other.close();
+});
+
 test('a second run replaces the first one’s sheets instead of adding more', async () => {
   // Continues on the page of the previous test: generate again, download again.
   await page.getByRole('button', { name: '生成监控报告' }).click();
