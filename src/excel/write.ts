@@ -191,6 +191,7 @@ async function writeSheet(
     // Excel's character unit is about 7 px plus 5 px padding; the API wants points (0.75 px).
     sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = Math.round((chars * 7 + 5) * 0.75);
   });
+  for (const [r, pt] of plan.rowHeights ?? []) sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = pt;
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
   if (env.isSetSupported('ExcelApi', '1.9')) {
     sheet.pageLayout.orientation = plan.orientation === 'landscape' ? 'Landscape' : 'Portrait';

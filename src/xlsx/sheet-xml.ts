@@ -69,7 +69,9 @@ export function worksheetXml(
     row.forEach((cell, c) => {
       if (cell) cells.push(cellXml(`${columnLetter(c)}${r + 1}`, cell.value, xfIds.get(cell.style)));
     });
-    if (cells.length > 0) parts.push(`<row r="${r + 1}">${cells.join('')}</row>`);
+    const ht = sheet.rowHeights?.get(r);
+    const height = ht === undefined ? '' : ` ht="${ht}" customHeight="1"`;
+    if (cells.length > 0) parts.push(`<row r="${r + 1}"${height}>${cells.join('')}</row>`);
   });
   parts.push('</sheetData>');
 

@@ -92,6 +92,17 @@ describe('npm run report on the sample ledger', () => {
     for (const s of before.sheets) expect(after.sheets.find((x) => x.name === s.name)?.rows).toEqual(s.rows);
   });
 
+  test('the 监控报告 sheet carries the planned row heights, so wrapped paragraphs show whole', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(files[2]!);
+    const ws = wb.getWorksheet('监控报告')!;
+    const heights: number[] = [];
+    ws.eachRow((row) => heights.push(row.height ?? 15));
+    expect(Math.max(...heights)).toBeGreaterThanOrEqual(49);
+    expect(ws.getColumn(1).width).toBe(100);
+  });
+
   test('the .docx opens as a zip with the title in it', async () => {
     const zip = await JSZip.loadAsync(await readFile(files[3]!));
     expect(await zip.file('word/document.xml')!.async('string')).toContain('泸县总工会2024年部门事中绩效监控报告');

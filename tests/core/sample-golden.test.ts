@@ -4,6 +4,7 @@ import { buildReport, type ReportOutput } from '../../src/core/pipeline';
 import { blocksToText } from '../../src/core/report/types';
 import { reportToJson } from '../../src/core/report/to-json';
 import { SAMPLE_PATH } from '../../scripts/make-sample';
+import { wrappedRowHeight } from '../../src/core/plan/build-plan';
 import { gridFromFile } from '../helpers/exceljs-grid';
 
 let out: ReportOutput;
@@ -119,4 +120,23 @@ describe('the sample ledger reproduces every figure of the seed report', () => {
     if (!other.ok) throw other.error;
     expect(reportToJson(other.value.model)).toEqual(reportToJson(out.model));
   });
+});
+
+describe('the 监控报告 sheet is readable as it opens', () => {
+  test('paragraphs are indented two characters and rows are tall enough for their wrapped text', () => {
+    const sheet = out.plan.sheets.find((s) => s.name === '监控报告')!;
+    const para = sheet.rows.find((r) => String(r[0]?.value).includes('累计支出324.05万元'))!;
+    expect(String(para[0]!.value).startsWith('\u3000\u3000')).toBe(true);
+    const r = sheet.rows.indexOf(para);
+    // About 170 characters in a 100-unit column: at least four lines of 12 pt.
+    expect(sheet.rowHeights?.get(r)).toBeGreaterThanOrEqual(4 * 16);
+    const title = sheet.rows.findIndex((row) => row[0]?.style === 'title');
+    expect(sheet.rowHeights?.get(title)).toBeLessThan(30);
+  });
+});
+
+test('wrappedRowHeight: one line for short text, more as text grows, taller for larger type', () => {
+  expect(wrappedRowHeight('短', 100, 12)).toBe(18);
+  expect(wrappedRowHeight('一'.repeat(100), 100, 12)).toBe(50);
+  expect(wrappedRowHeight('一'.repeat(100), 100, 16)).toBeGreaterThan(wrappedRowHeight('一'.repeat(100), 100, 12));
 });

@@ -57,6 +57,7 @@ export class SheetModel {
   formats = new Map<number, CellFormat>();
   merges: Rect[] = [];
   columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
   frozenRows = 0;
   hiddenRows = new Set<number>();
   conditionalFormats: CfModel[] = [];
@@ -738,6 +739,12 @@ export class FakeRange extends Proxy_<RangeModel | null> {
       },
       set wrapText(v: boolean) {
         set((f) => (f.wrap = v));
+      },
+      set rowHeight(v: number) {
+        ctx.write(8, () => {
+          const m = self.resolve()!;
+          for (const r of m.rects) for (let k = r.top; k <= r.bottom; k++) m.sheet.rowHeights.set(k, v);
+        });
       },
       set columnWidth(v: number) {
         ctx.write(8, () => {

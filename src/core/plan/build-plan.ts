@@ -5,6 +5,7 @@ import { fenToWanNumber, formatPercent } from '../money/format';
 import { periodLabel } from '../report/phrases';
 import { OUTPUT_SHEET_MARK, REPORT_SHEET, SUMMARY_SHEET } from '../constants';
 import { targetsMonitorSheet } from './targets-sheet';
+import { STYLES } from './styles';
 
 const nonNull = <T>(x: T | null): T[] => (x === null ? [] : [x]);
 import {
@@ -175,6 +176,23 @@ function summarySheet(model: ReportModel): PlannedSheet {
   };
 }
 
+/**
+ * Height in points for text wrapped in a column of `widthChars` Excel width units at `fontPt`.
+ * A width unit is a digit of the 11 pt default font; a CJK character is about two digits wide,
+ * both growing with the font size; a line is about 1.35 × the font size. Errs on the tall side:
+ * a blank line reads better than a clipped one.
+ * @example wrappedRowHeight('一'.repeat(100), 100, 12) === 50 // 3 lines
+ */
+export function wrappedRowHeight(text: string, widthChars: number, fontPt: number): number {
+  const scale = fontPt / 11;
+  let units = 0;
+  for (const ch of text) units += (ch.charCodeAt(0) > 0x2e7f ? 2.1 : 1.1) * scale;
+  const lines = Math.max(1, Math.ceil(units / Math.max(1, widthChars - 1)));
+  return Math.ceil(lines * fontPt * 1.35) + 1;
+}
+
+const REPORT_WIDTH = 100;
+
 function reportSheet(model: ReportModel): PlannedSheet {
   const rows: PlannedCell[][] = model.blocks.map((b) => {
     const style: CellStyleName =
@@ -185,15 +203,25 @@ function reportSheet(model: ReportModel): PlannedSheet {
           : b.kind === 'h2' || b.kind === 'h3'
             ? 'heading2'
             : 'paragraph';
-    return [cell((b.lead ?? '') + b.text, b.placeholder ? 'note' : style)];
+    // Excel has no first-line indent: two ideographic spaces are how Chinese documents indent.
+    const indent = b.kind === 'p' ? '\u3000\u3000' : '';
+    return [cell(indent + (b.lead ?? '') + b.text, b.placeholder ? 'note' : style)];
   });
   // The mark that tells a later run this sheet is the add-in's to replace (see output-sheets.ts).
   rows.push([cell(`（${OUTPUT_SHEET_MARK}生成，重新生成时会被替换，请勿在此表中录入数据。）`, 'note')]);
+  const rowHeights = new Map<number, number>();
+  rows.forEach((row, r) => {
+    const c = row[0];
+    if (!c || typeof c.value !== 'string') return;
+    const pt = STYLES[c.style].size ?? 11;
+    rowHeights.set(r, wrappedRowHeight(c.value, REPORT_WIDTH, pt));
+  });
   return {
     name: REPORT_SHEET,
     rows,
     merges: [],
-    columnWidths: [100],
+    rowHeights,
+    columnWidths: [REPORT_WIDTH],
     freezeRows: 0,
     orientation: 'portrait',
     charts: [],

@@ -53,6 +53,12 @@ export interface PlannedSheet {
   readonly merges: readonly PlannedMerge[];
   /** Column widths in characters (Excel's unit). */
   readonly columnWidths: readonly number[];
+  /**
+   * Heights in points of rows whose wrapped text needs more than one line, by 0-based row; rows
+   * not listed keep Excel's default. Computed in the core so Excel and the .xlsx file agree (an
+   * .xlsx opened elsewhere does not re-fit row heights by itself).
+   */
+  readonly rowHeights?: ReadonlyMap<number, number>;
   /** Rows frozen at the top (0 for none). */
   readonly freezeRows: number;
   readonly charts: readonly PlannedChart[];
