@@ -1,7 +1,6 @@
 import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
-  Divider,
   Link,
   MessageBar,
   MessageBarBody,
@@ -51,6 +50,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // A plain rule instead of Fluent's Divider: the same line for ~2.5 KB less in the first chunk.
+  rule: { border: 'none', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, margin: 0, width: '100%' },
   summary: { cursor: 'pointer', marginBottom: tokens.spacingVerticalS, '& h2': { display: 'inline' } },
 });
 
@@ -303,7 +304,7 @@ export function App({ host, header, resultActions }: AppProps) {
                 onChange={(recognize) => setSettings((x) => ({ ...x, recognize }))}
               />
             </section>
-            <Divider />
+            <hr className={s.rule} />
             <section className={s.section} aria-labelledby="opt-title">
               <Text id="opt-title" as="h3" weight="semibold">
                 选项
