@@ -13,8 +13,15 @@ const useStyles = makeStyles({
     '& .fui-Input': { minWidth: '0', width: '100%' },
     '& .fui-Input__input': { minWidth: '0', width: '100%' },
   },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  half: { flex: '1 1 120px', minWidth: '0' },
+  // A grid, not a wrapping flex row: at 500 px a lone last field keeps its column width instead of
+  // stretching across, and 'start' stops a tall hint from pushing its neighbours' inputs down.
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+    alignItems: 'start',
+    gap: tokens.spacingHorizontalS,
+  },
+  half: { minWidth: '0' },
   column: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1.2fr)',
