@@ -3,30 +3,16 @@
  * Chromium so the small sizes get real anti-aliasing. Run: npx tsx scripts/make-icons.ts
  * The PNGs are committed; rerun only when the SVG changes.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium';
 
 const SIZES = [16, 32, 64, 80];
 const root = join(__dirname, '..');
 
 async function main(): Promise<void> {
   const svg = readFileSync(join(root, 'assets/icon.svg'), 'utf8');
-  const profile = mkdtempSync(join(tmpdir(), 'icons-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { context, profile } = await launchChromium('icons-');
   try {
     const page = await context.newPage();
     for (const size of SIZES) {

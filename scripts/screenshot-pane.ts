@@ -5,11 +5,10 @@
  * Writes test-artifacts/pane-{320,500}-{start,result}.png.
  */
 import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { buildSync } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium';
 
 const root = join(__dirname, '..');
 const dist = join(root, 'dist');
@@ -57,21 +56,7 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  const profile = mkdtempSync(join(tmpdir(), 'pane-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'zh-CN',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { context, profile } = await launchChromium('pane-', { locale: 'zh-CN' });
   try {
     const fake = fakeOfficeScript();
     // Office.js would replace the fake globals (and cannot reach its CDN here): serve it empty.

@@ -6,19 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium';
 import { serveDir, type Served } from '../../scripts/serve-dist';
 
 export const ROOT = join(__dirname, '../..');
@@ -27,7 +18,6 @@ export const ARTIFACTS = join(ROOT, 'test-artifacts/e2e');
 const DIST = join(ROOT, '.tmp/e2e-dist');
 const LOCK = join(ROOT, '.tmp/e2e-dist.lock');
 const KEY_FILE = join(DIST, '.build-key');
-const CHROMIUM = '/usr/bin/chromium';
 
 /** Everything the bundle is made of: a change to any of these means a new build. */
 function buildKey(): string {
@@ -115,26 +105,14 @@ export interface Session {
 }
 
 export async function startSession(allowForeign: (url: string) => boolean = () => false): Promise<Session> {
-  if (!existsSync(CHROMIUM)) throw new Error('缺少 /usr/bin/chromium：请运行 bash scripts/system-deps.sh');
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`缺少 ${CHROMIUM_PATH}：请运行 bash scripts/system-deps.sh`);
   const dist = await ensureBuild();
   const served = await serveDir(dist, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${served.port}`;
-  const profile = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
+  const { context, profile } = await launchChromium('e2e-profile-', {
     locale: 'zh-CN',
     acceptDownloads: true,
     viewport: { width: 320, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
   });
   const requests: string[] = [];
   const foreign: string[] = [];
