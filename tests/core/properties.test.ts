@@ -4,10 +4,10 @@ import { buildReport } from '../../src/core/pipeline';
 import { LedgerError } from '../../src/core/errors';
 import { CATEGORIES, type Category } from '../../src/core/types';
 import { type CellValue } from '../../src/core/grid/types';
-import { formatPercent, formatWan, formatYuan } from '../../src/core/money/format';
-import { type Totals } from '../../src/core/indicators/types';
+import { formatWan, formatYuan } from '../../src/core/money/format';
 import { blocksToText } from '../../src/core/report/types';
 import { book, sheet } from '../helpers/grids';
+import { expectNarrativeFiguresFromModel } from '../helpers/narrative-figures';
 
 interface GenLine {
   category: Category;
@@ -46,17 +46,6 @@ function ledger(lines: GenLine[], month: number) {
       ]),
     ]),
   );
-}
-
-function allFigures(t: Totals): number[] {
-  return [
-    t.initial,
-    t.adjustment,
-    Math.abs(t.adjustment),
-    t.budget,
-    t.executed,
-    ...(t.forecast === null ? [] : [t.forecast]),
-  ];
 }
 
 describe('any valid ledger', () => {
@@ -98,32 +87,7 @@ describe('any valid ledger', () => {
 
           // Every amount and percentage printed is one of the model's figures.
           const text = blocksToText(blocks);
-          const groups = [ind.total, ind.basic, ...Object.values(ind.categories), ...ind.sources.map((s) => s.totals)];
-          const amounts = new Set<string>(
-            [
-              ...groups.flatMap(allFigures),
-              ...ind.items.flatMap((i) => [...allFigures(i.totals), i.line.executed - i.line.budget]),
-              ...(ind.remaining === null ? [] : [ind.remaining]),
-              ...[ind.categories.项目支出].flatMap(() => {
-                const projects = ind.items.filter((i) => i.line.category === '项目支出');
-                const added = projects.filter((i) => i.line.initial === 0 && i.line.adjustment > 0);
-                const sum = (xs: typeof projects) => xs.reduce((s, i) => s + i.line.budget, 0);
-                return [sum(added), sum(projects.filter((p) => !added.includes(p)))];
-              }),
-            ].map((f) => formatWan(f)),
-          );
-          for (const m of text.matchAll(/(-?\d+\.\d{2})万元/g)) expect(amounts).toContain(m[1]);
-          const percents = new Set<string>(
-            [
-              ind.timeProgress,
-              ind.remainingShare,
-              ...Object.values(ind.shares),
-              ...[...groups, ...ind.items.map((i) => i.totals)].flatMap((t) => [t.rate, t.forecastRate]),
-            ]
-              .filter((p): p is number => p !== null)
-              .map(formatPercent),
-          );
-          for (const m of text.matchAll(/(-?\d+\.\d{2})%/g)) expect(percents).toContain(`${m[1]}%`);
+          expectNarrativeFiguresFromModel(text, ind);
           expect(text).toContain(`累计支出${formatWan(ind.total.executed)}万元`);
           expect(text).not.toMatch(/20(?!24)\d\d年/);
         },

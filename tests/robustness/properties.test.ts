@@ -9,10 +9,9 @@ import { LedgerError } from '../../src/core/errors';
 import { OUTPUT_SHEETS } from '../../src/core/constants';
 import { CATEGORIES, type Category } from '../../src/core/types';
 import { type CellValue, type MergeRange, type SheetGrid } from '../../src/core/grid/types';
-import { formatPercent, formatWan } from '../../src/core/money/format';
-import { type Totals } from '../../src/core/indicators/types';
 import { blocksToText } from '../../src/core/report/types';
 import { book, sheet } from '../helpers/grids';
+import { expectNarrativeFiguresFromModel } from '../helpers/narrative-figures';
 
 const word = fc.constantFrom(
   '项目名称',
@@ -195,17 +194,6 @@ function amount(f: number, form: GenLine['form']): CellValue {
   return form === 'text' ? `￥${t}` : toFullWidth(t);
 }
 
-function allFigures(t: Totals): number[] {
-  return [
-    t.initial,
-    t.adjustment,
-    Math.abs(t.adjustment),
-    t.budget,
-    t.executed,
-    ...(t.forecast === null ? [] : [t.forecast]),
-  ];
-}
-
 describe('any valid ledger', () => {
   test('category totals are the sums of lines, the total the sum of categories, rates finite or none, and every printed figure the model’s', () => {
     fc.assert(
@@ -267,31 +255,7 @@ describe('any valid ledger', () => {
           }
 
           const text = blocksToText(blocks);
-          const amounts = new Set<string>(
-            [
-              ...groups.flatMap(allFigures),
-              ...ind.items.flatMap((i) => [...allFigures(i.totals), i.line.executed - i.line.budget]),
-              ...(ind.remaining === null ? [] : [ind.remaining]),
-              ...(() => {
-                const projects = ind.items.filter((i) => i.line.category === '项目支出');
-                const added = projects.filter((i) => i.line.initial === 0 && i.line.adjustment > 0);
-                const sum = (xs: typeof projects) => xs.reduce((s, i) => s + i.line.budget, 0);
-                return [sum(added), sum(projects.filter((p) => !added.includes(p)))];
-              })(),
-            ].map((f) => formatWan(f)),
-          );
-          for (const m of text.matchAll(/(-?\d+\.\d{2})万元/g)) expect(amounts).toContain(m[1]);
-          const percents = new Set<string>(
-            [
-              ind.timeProgress,
-              ind.remainingShare,
-              ...Object.values(ind.shares),
-              ...[...groups, ...ind.items.map((i) => i.totals)].flatMap((t) => [t.rate, t.forecastRate]),
-            ]
-              .filter((p): p is number => p !== null)
-              .map(formatPercent),
-          );
-          for (const m of text.matchAll(/(-?\d+\.\d{2})%/g)) expect(percents).toContain(`${m[1]}%`);
+          expectNarrativeFiguresFromModel(text, ind);
           expect(text).not.toMatch(/NaN|Infinity|undefined/);
         },
       ),
