@@ -27,6 +27,7 @@ import {
 } from 'docx';
 import { type Block, type ReportModel } from '../core/report/types';
 import { type CellAlign, type ReportTable, reportTables } from '../core/report/tables';
+import { OFFICIAL_FONTS } from '../core/report/official-fonts';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
@@ -53,13 +54,7 @@ export const LINE_PITCH = 579;
 /** Sizes in half-points, as w:sz carries them. 3号 = 16 pt, 2号 = 22 pt, 4号 = 14 pt, 五号 = 10.5 pt. */
 export const SIZE = { body: 32, title: 44, pageNumber: 28, table: 21 } as const;
 
-export const FONT = {
-  title: '方正小标宋简体',
-  body: '仿宋_GB2312',
-  h1: '黑体',
-  h2: '楷体_GB2312',
-  pageNumber: '宋体',
-} as const;
+export const FONT = OFFICIAL_FONTS;
 
 /**
  * 28 characters a line. The type area is 442.25 pt wide, 28 × 16 pt is 448 pt, so body characters

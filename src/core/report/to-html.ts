@@ -1,5 +1,6 @@
 import { type CellAlign, type ReportTable, reportTables } from './tables';
 import { type Block, type ReportModel, blocksToText } from './types';
+import { OFFICIAL_FONTS } from './official-fonts';
 
 /**
  * The report as HTML for the clipboard (text/html) and as plain text (text/plain).
@@ -29,13 +30,7 @@ function font(office: string, fallbacks: string): string {
   return `font-family:'${office}',${fallbacks};mso-fareast-font-family:'${office}';mso-ascii-font-family:'${office}';mso-hansi-font-family:'${office}'`;
 }
 
-export const FONTS = {
-  title: '方正小标宋简体',
-  body: '仿宋_GB2312',
-  h1: '黑体',
-  h2: '楷体_GB2312',
-  pageNumber: '宋体',
-} as const;
+export const FONTS = OFFICIAL_FONTS;
 
 const FANGSONG = font(FONTS.body, "'仿宋',FangSong,STFangsong,serif");
 const HEITI = font(FONTS.h1, "SimHei,'Heiti SC',sans-serif");
