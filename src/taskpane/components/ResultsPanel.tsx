@@ -27,6 +27,8 @@ const useStyles = makeStyles({
   // A header cell lays its label out in a flex button: right-align it over the right-aligned figures.
   numHead: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end', textAlign: 'right' } },
   lag: { color: tokens.colorPaletteRedForeground1 },
+  // A wrapping inline-block button puts the list bullet beside its last line: lay it out as a block.
+  link: { display: 'block', textAlign: 'left' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: '4px' },
   narrative: {
     maxHeight: '320px',
@@ -59,7 +61,7 @@ export function ResultsPanel({ model, canSelect, canDownload, onSelect, onCopy, 
   ];
   const place = (p: Place, text: string) =>
     canSelect && p.row !== null ? (
-      <Link as="button" onClick={() => onSelect(p)}>
+      <Link as="button" className={s.link} onClick={() => onSelect(p)}>
         {text}
       </Link>
     ) : (
