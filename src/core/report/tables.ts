@@ -272,7 +272,7 @@ export function targetIndicatorsTable(model: ReportModel): ReportTable | null {
       '偏差原因',
     ],
     align: ['left', 'left', 'left', 'center', 'center', 'right', 'center', 'center', 'left'],
-    widths: [14, 11, 17, 10, 10, 9, 10, 9, 10],
+    widths: [12, 11, 15, 10, 10, 11, 10, 10, 11],
     rows,
     notes: [
       `完成进度按年度指标值测算（“≤”指标不超过即为完成）；${t.atRisk.length > 0 ? `${t.atRisk.length}项指标进度滞后或预计不能完成（见报告“五、存在的问题”）` : '没有进度滞后的指标'}。`,
