@@ -25,8 +25,10 @@ class InitialSizePlugin {
       let raw = 0;
       let gz = 0;
       for (const file of entry.getFiles().filter((f) => f.endsWith('.js'))) {
-        // Read back from disk: after emit webpack has already let go of the sources.
-        const buf = require('node:fs').readFileSync(path.join(compilation.outputOptions.path || 'dist', file));
+        // Read back what was emitted (after emit webpack has let go of the sources): from disk for a
+        // build, from the dev server's in-memory file system under `npm start`.
+        const out = compiler.outputFileSystem?.readFileSync ? compiler.outputFileSystem : require('node:fs');
+        const buf = Buffer.from(out.readFileSync(path.join(compilation.outputOptions.path || 'dist', file)));
         raw += buf.length;
         gz += zlib.gzipSync(buf, { level: 9 }).length;
       }
@@ -40,6 +42,29 @@ class InitialSizePlugin {
 }
 
 /** @returns {Promise<import('webpack').Configuration>} */
+/**
+ * HTTPS for the dev server: office-addin-dev-certs makes the certificates and installs its CA into
+ * the system store. Where it cannot install the CA (Linux without sudo, CI), the generated
+ * certificate is still served and the console says what to trust by hand.
+ */
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const fs = require('node:fs');
+    const dir = require('node:path').join(require('node:os').homedir(), '.office-addin-dev-certs');
+    const key = path.join(dir, 'localhost.key');
+    const cert = path.join(dir, 'localhost.crt');
+    if (!fs.existsSync(key) || !fs.existsSync(cert)) throw e;
+    console.warn(
+      `未能把开发证书的根证书安装到系统（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）。` +
+        `服务器仍用 ${cert} 提供 HTTPS；请手动信任 ${path.join(dir, 'ca.crt')}，否则 Excel 无法加载任务窗格。`,
+    );
+    return { key: fs.readFileSync(key), cert: fs.readFileSync(cert), ca: fs.readFileSync(path.join(dir, 'ca.crt')) };
+  }
+}
+
 module.exports = async (_env, argv) => {
   const production = argv.mode === 'production';
   const origin = (process.env.ADDIN_URL || DEV_ORIGIN).replace(/\/+$/, '');
@@ -62,10 +87,9 @@ module.exports = async (_env, argv) => {
   /** @type {import('webpack').Configuration['devServer']} */
   let devServer;
   if (argv.env?.WEBPACK_SERVE) {
-    const devCerts = require('office-addin-dev-certs');
     devServer = {
       port: 3000,
-      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      server: { type: 'https', options: await httpsOptions() },
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: false,
       hot: false,
@@ -75,7 +99,8 @@ module.exports = async (_env, argv) => {
 
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // No eval-based source maps: the page's Content-Security-Policy forbids eval in development too.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
