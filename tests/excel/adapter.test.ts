@@ -5,7 +5,9 @@ import {
   HIGHLIGHT_MARKER,
   REPORT_SHEET,
   SUMMARY_SHEET,
+  TARGETS_SHEET,
 } from '../../src/core/constants';
+import { addTargetsSheetPlan } from '../../src/core/plan/targets-sheet';
 import { type WritePlan } from '../../src/core/plan/types';
 import { HostError } from '../../src/host/types';
 import { FakeExcel } from './fake-excel';
@@ -228,6 +230,36 @@ describe('Excel adapter against the fake object model', () => {
     expect(excel.selection).toEqual({ sheet: LEDGER_SHEET, address: 'A12:XFD12' });
     await host.selectCell(LEDGER_SHEET, 12, 'C');
     expect(excel.selection).toEqual({ sheet: LEDGER_SHEET, address: 'C12:C12' });
+  });
+});
+
+describe('an add-only plan (添加绩效目标表) through the Office adapter', () => {
+  test('adds the 绩效目标 sheet and leaves the earlier output, its highlights and the ledger alone', async () => {
+    const excel = ledgerWorkbook(30);
+    const { model } = await generate(excel);
+    const sheetsBefore = excel.sheets.map((x) => x.name);
+    const outputBefore = [SUMMARY_SHEET, REPORT_SHEET].map((n) => excel.sheet(n).snapshot());
+    const ledgerBefore = excel.sheet(LEDGER_SHEET).snapshot();
+    const cfsBefore = JSON.stringify(excel.sheet(LEDGER_SHEET).conditionalFormats);
+
+    await hostOn(excel).applyPlan(addTargetsSheetPlan(model));
+
+    expect(excel.sheets.map((x) => x.name)).toEqual([...sheetsBefore, TARGETS_SHEET]);
+    expect([SUMMARY_SHEET, REPORT_SHEET].map((n) => excel.sheet(n).snapshot())).toEqual(outputBefore);
+    expect(excel.sheet(LEDGER_SHEET).snapshot()).toEqual(ledgerBefore);
+    expect(JSON.stringify(excel.sheet(LEDGER_SHEET).conditionalFormats)).toBe(cfsBefore);
+    // The header of the standard layout is there for the user to fill in.
+    expect(excel.sheet(TARGETS_SHEET).values.flat()).toEqual(expect.arrayContaining(['一级指标', '三级指标']));
+  });
+
+  test('never replaces a sheet of that name the user already has', async () => {
+    const excel = ledgerWorkbook(30);
+    const { model } = await generate(excel);
+    excel.addSheet(TARGETS_SHEET, [['用户自己的内容']]);
+    await expect(hostOn(excel).applyPlan(addTargetsSheetPlan(model))).rejects.toThrow(
+      /已有名为“绩效目标”的工作表，未做任何改动/,
+    );
+    expect(excel.sheet(TARGETS_SHEET).values).toEqual([['用户自己的内容']]);
   });
 });
 
