@@ -98,8 +98,7 @@ export async function writePlan(
   }
   onProgress({ step: '正在标注执行滞后的台账行…', fraction: 0.85 });
   try {
-    const removed = deleteMarked(oldFormats);
-    void removed;
+    deleteMarked(oldFormats);
     addHighlights(worksheets, plan, new Set(userSheets.map((s) => s.name)), hasAreas);
     await counter.sync(context);
   } catch (e) {

@@ -46,7 +46,7 @@ export interface BudgetLinesResult {
  * under them; 小计/合计 rows and section rows with figures are never lines but are checked
  * against the lines they cover; anything that cannot be read is a warning that names its cell.
  */
-export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month: number | null): BudgetLinesResult {
+export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout): BudgetLinesResult {
   const cols = indexColumns(layout.columns);
   const warnings: Warning[] = [];
   const lines: RawLine[] = [];
@@ -263,7 +263,6 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, month:
   }
   lines.sort((a, b) => a.row - b.row);
   warnDuplicates(lines, warnings, cols);
-  void month;
   return { lines, warnings };
 }
 

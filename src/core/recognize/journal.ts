@@ -68,7 +68,6 @@ export function sumJournal(
   let later = 0;
   let firstLater = -1;
   let laterSum = 0;
-  let otherYear = 0;
   let payments = 0;
   const dateCol = cols.date?.col ?? 0;
   const amountCol = cols.amount;
@@ -105,7 +104,6 @@ export function sumJournal(
       continue;
     }
     if (date.year !== year) {
-      otherYear++;
       warnings.push({
         ...where(dateCol),
         message: `支付日期${date.year}年${date.month}月${date.day}日不在${year}年，未计入`,
@@ -138,6 +136,5 @@ export function sumJournal(
       message: `有${later}笔支付（合计${formatYuan(laterSum)}元）日期在${month}月以后，未计入1-${month}月执行数（第一笔在第${firstLater + 1}行）`,
     });
   }
-  void otherYear;
   return { byLine, warnings, payments };
 }

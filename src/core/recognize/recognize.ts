@@ -100,7 +100,7 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
   const year = detectYear(budget, journal, options);
   const organization = detectOrganization(budget, unitInfo.organization, options, warnings);
 
-  const extracted = extractBudgetLines(budget.sheet, budgetLayout, month.value);
+  const extracted = extractBudgetLines(budget.sheet, budgetLayout);
   warnings.push(...extracted.warnings);
   if (extracted.lines.length === 0) {
     throw new LedgerError(
