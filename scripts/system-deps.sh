@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use when they are missing: xmllint (offline manifest
-# validation) and Chromium (browser tests). Runs before `npm test`, so the README's test command
+# validation), Chromium and a CJK font (browser tests). Runs before `npm test`, so the README's test command
 # works on a fresh machine. Does nothing when everything is there.
 set -euo pipefail
 need=()
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# Chinese glyphs for the browser tests' layout checks and screenshots (tofu boxes have other widths).
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "安装测试所需的系统软件包：${need[*]}"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
