@@ -3,7 +3,7 @@ import { readWorkbookGrid } from '../../src/xlsx/read-grid';
 import { buildReport, type ReportOutput } from '../../src/core/pipeline';
 import { blocksToText } from '../../src/core/report/types';
 import { reportTables } from '../../src/core/report/tables';
-import { emptyTargetsSheet } from '../../src/core/plan/targets-sheet';
+import { addTargetsSheetPlan, emptyTargetsSheet } from '../../src/core/plan/targets-sheet';
 import { type CellValue, type WorkbookGrid } from '../../src/core/grid/types';
 import { SAMPLE_PATH } from '../../scripts/make-sample';
 
@@ -70,7 +70,7 @@ describe('the sample’s 绩效目标 sheet: targets read, evaluated and reporte
     // 四（二）: per kind, naming the targets at risk and why
     '省级财政工会专项资金“慰问劳模人次”1-8月完成0人次，完成0.00%，低于时间进度66.67个百分点，偏差原因为经费保障',
     '质量指标。共2项，2项已达到目标；预计全年能够完成。',
-    '综合分析，全年20项绩效目标中，16项预计能够完成，4项存在不能按期完成的风险',
+    '综合分析，全年20项绩效目标中，15项预计能够完成，4项存在不能按期完成的风险，需采取措施加快推进；另有1项未填报完成情况，请补充。',
     // 五: targets behind, 完全不可能, target–spending mismatch
     '（二）部分绩效目标完成进度滞后。',
     '（三）部分绩效目标预计无法完成。维权帮扶项目经费“法律知识宣传活动场次”',
@@ -213,5 +213,28 @@ describe('without a targets sheet', () => {
       '省级财政工会专项资金',
       '基本支出',
     ]);
+  });
+});
+
+describe('a targets sheet with nothing filled in yet', () => {
+  test('forecasts nothing from blanks and asks for the figures', async () => {
+    const bytes = new Uint8Array(await readFile(SAMPLE_PATH));
+    const grid = await readWorkbookGrid(bytes);
+    const withoutTargets = { sheets: grid.sheets.filter((s) => s.name !== '绩效目标') };
+    const first = buildReport(withoutTargets);
+    if (!first.ok) throw first.error;
+    const template = addTargetsSheetPlan(first.value.model).sheets[0]!;
+    const blank = {
+      sheets: [
+        ...withoutTargets.sheets,
+        { name: template.name, rows: template.rows.map((r) => r.map((c) => c?.value ?? null)) },
+      ],
+    };
+    const r = buildReport(blank);
+    if (!r.ok) throw r.error;
+    const text = blocksToText(r.value.model.blocks);
+    expect(text).not.toContain('预计能够全部完成');
+    expect(text).not.toContain('预计全年能够完成');
+    expect(r.value.model.blocks.some((b) => b.placeholder && b.text.includes('均未填报完成情况'))).toBe(true);
   });
 });

@@ -127,21 +127,41 @@ export function forecastBlocks(t: TargetIndicators): Block[] {
       count('未填报') ? `${count('未填报')}项未填报完成情况` : '',
     ].filter((s) => s !== '');
     const risk = xs.filter((r) => r.atRisk);
+    const unreported = count('未填报');
+    // Nothing filled in says nothing about the year: never forecast "能够完成" from blanks.
     const riskText =
-      risk.length === 0
-        ? '预计全年能够完成。'
-        : `其中${risk
-            .slice(0, MAX_LISTED)
-            .map(riskWords)
-            .join('；')}${risk.length > MAX_LISTED ? `等${risk.length}项` : ''}，存在不能按期完成的风险。`;
+      unreported === xs.length
+        ? '暂无法判断全年能否完成。'
+        : risk.length === 0
+          ? unreported > 0
+            ? '已填报的指标预计全年能够完成。'
+            : '预计全年能够完成。'
+          : `其中${risk
+              .slice(0, MAX_LISTED)
+              .map(riskWords)
+              .join('；')}${risk.length > MAX_LISTED ? `等${risk.length}项` : ''}，存在不能按期完成的风险。`;
     out.push(p(`共${xs.length}项${parts.length ? `，${parts.join('，')}` : ''}；${riskText}`, `${KIND_WORDS[kind]}。`));
   }
   const risky = t.atRisk.length;
+  const unreported = all.filter((r) => r.status === '未填报').length;
+  if (unreported === t.count) {
+    out.push({
+      kind: 'p',
+      text: `【全年${t.count}项绩效目标均未填报完成情况，请在“绩效目标”工作表中填写后重新生成，报告将据此分析全年绩效目标预计完成情况】`,
+      placeholder: true,
+    });
+    return out;
+  }
+  const likely = t.count - risky - unreported;
+  const rest = unreported > 0 ? `另有${unreported}项未填报完成情况，请补充` : '';
   out.push(
     p(
-      risky === 0
+      risky === 0 && unreported === 0
         ? `综合分析，全年${t.count}项绩效目标预计能够全部完成。`
-        : `综合分析，全年${t.count}项绩效目标中，${t.count - risky}项预计能够完成，${risky}项存在不能按期完成的风险，需采取措施加快推进。`,
+        : `综合分析，全年${t.count}项绩效目标中，${likely}项预计能够完成` +
+            (risky > 0 ? `，${risky}项存在不能按期完成的风险，需采取措施加快推进` : '') +
+            (rest ? `；${rest}` : '') +
+            '。',
     ),
   );
   return out;
