@@ -15,6 +15,12 @@ export interface FileHost extends WorkbookHost {
   readonly resultBytes: () => Uint8Array | null;
   /** `<name>-监控报告.xlsx`. */
   readonly resultName: string;
+  /**
+   * The user's workbook with the sheets add-only plans added (添加绩效目标表), for download as
+   * `<name>-含绩效目标表.xlsx`; null while nothing was added.
+   */
+  readonly addedBytes: () => Uint8Array | null;
+  readonly addedName: string;
 }
 
 const SETTINGS_PREFIX = 'jixiaoJiankong.settings:';
@@ -32,6 +38,10 @@ export function fileNameProblem(name: string): string | null {
 
 export function resultNameOf(fileName: string): string {
   return `${fileName.replace(/\.xlsx$/i, '')}-监控报告.xlsx`;
+}
+
+export function addedNameOf(fileName: string): string {
+  return `${fileName.replace(/\.xlsx$/i, '')}-含绩效目标表.xlsx`;
 }
 
 /**
@@ -55,6 +65,10 @@ export async function openFileHost(fileName: string, original: Uint8Array): Prom
 
 export function createFileHost(fileName: string, original: Uint8Array, firstGrid?: WorkbookGrid): FileHost {
   let cached: WorkbookGrid | undefined = firstGrid;
+  // The user's workbook as the page sees it: the original plus any add-only sheets (the empty
+  // 绩效目标 sheet). Every report run starts from it, so a second run replaces, never stacks.
+  let base = original;
+  let added = false;
   let result: Uint8Array | null = null;
   let highlighted = 0;
   const settingsKey = SETTINGS_PREFIX + fileName;
@@ -65,18 +79,31 @@ export function createFileHost(fileName: string, original: Uint8Array, firstGrid
     // A file in the page has no grid to point at and cannot be edited behind the pane's back.
     capabilities: { canDownload: true, canSelect: false, writesInPlace: false },
     resultBytes: () => result,
+    addedName: addedNameOf(fileName),
+    addedBytes: () => (added ? base : null),
     readGrid: async () => {
-      // The bytes never change in the page: one parse serves every re-read.
-      cached ??= await readWorkbookGrid(original);
+      // The bytes change only when a sheet is added: one parse serves every re-read until then.
+      cached ??= await readWorkbookGrid(base);
       return cached;
     },
     applyPlan: async (plan, onProgress) => {
       onProgress?.({ step: '正在生成结果工作簿…', fraction: 0.5 });
       try {
-        // Always from the original bytes: a second run replaces the first one's sheets, never stacks.
-        result = await applyPlanToXlsx(original, plan);
-        highlighted = plan.highlights.length;
+        if (plan.addOnly) {
+          const names = (cached ?? (await readWorkbookGrid(base))).sheets.map((x) => x.name.toLowerCase());
+          const clash = plan.sheets.find((x) => names.includes(x.name.toLowerCase()));
+          if (clash) throw new HostError(`工作簿中已有名为“${clash.name}”的工作表，未做任何改动。`);
+          base = await applyPlanToXlsx(base, plan);
+          if (result) result = await applyPlanToXlsx(result, plan);
+          added = true;
+          cached = undefined;
+        } else {
+          // Always from the user's workbook: a second run replaces the first one's sheets.
+          result = await applyPlanToXlsx(base, plan);
+          highlighted = plan.highlights.length;
+        }
       } catch (e) {
+        if (e instanceof HostError) throw e;
         throw new HostError(`生成结果工作簿失败（${e instanceof Error ? e.message : String(e)}）。原文件未改动。`, e);
       }
       onProgress?.({ step: '结果工作簿已生成', fraction: 1 });

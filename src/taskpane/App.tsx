@@ -70,10 +70,15 @@ export interface AppProps {
   readonly header?: ReactNode;
   /** Extra buttons beside 生成监控报告 once a report exists (the file mode's workbook download). */
   readonly resultActions?: ReactNode;
+  /**
+   * Where the host does not write into an open workbook (the file mode), hands the user the
+   * workbook with the sheet 添加绩效目标表 added, to fill in and open again.
+   */
+  readonly onSheetsAdded?: () => void;
 }
 
 /** The task pane: recognise, let the user correct, generate, show the results. */
-export function App({ host, header, resultActions }: AppProps) {
+export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
   const s = useStyles();
   const [grid, setGrid] = useState<WorkbookGrid | null>(null);
   const [settings, setSettings] = useState<HostSettings>(EMPTY_SETTINGS);
@@ -116,9 +121,10 @@ export function App({ host, header, resultActions }: AppProps) {
   // The preview follows every correction without reading the workbook again.
   const preview = useMemo(() => (grid ? buildReport(grid, options) : null), [grid, options]);
   const recognition = preview?.ok ? preview.value.model.recognition : null;
-  // 添加绩效目标表 only where it writes into the open workbook, and never over a sheet of that name.
+  // 添加绩效目标表 where the sheet can reach the user (written in place, or handed over as a
+  // download), and never over a sheet of that name.
   const canAddTargets =
-    host.capabilities.writesInPlace &&
+    (host.capabilities.writesInPlace || onSheetsAdded !== undefined) &&
     preview?.ok === true &&
     preview.value.model.targets === null &&
     !grid?.sheets.some((x) => x.name.toLowerCase() === TARGETS_SHEET.toLowerCase());
@@ -177,10 +183,14 @@ export function App({ host, header, resultActions }: AppProps) {
       await host.applyPlan(plan, setProgress);
       const projects = preview.value.model.indicators.items.filter((i) => i.line.category === '项目支出').length;
       await read(); // the new sheet is in the workbook now: the button goes, a later run reads the targets
+      if (!host.capabilities.writesInPlace) onSheetsAdded?.();
+      const fill = `请填写三级指标、年度指标值和1-${preview.value.model.month}月完成情况`;
       setNotice({
         intent: 'success',
         title: '已添加绩效目标表',
-        text: `已添加“${TARGETS_SHEET}”工作表，列出了台账中的${projects}个项目和基本支出。请填写三级指标、年度指标值和1-${preview.value.model.month}月完成情况，然后重新生成监控报告。`,
+        text: host.capabilities.writesInPlace
+          ? `已添加“${TARGETS_SHEET}”工作表，列出了台账中的${projects}个项目和基本支出。${fill}，然后重新生成监控报告。`
+          : `已下载添加了“${TARGETS_SHEET}”工作表的台账（列出了${projects}个项目和基本支出）。${fill}后，在本页面打开该文件重新生成。`,
       });
     } catch (e) {
       setNotice(noticeOf(e, '添加绩效目标表失败'));

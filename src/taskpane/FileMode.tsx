@@ -179,6 +179,12 @@ export function FileMode() {
               {saved && <Caption1>已开始下载“{saved}”。如果没有看到文件，请查看浏览器的下载列表或下载设置。</Caption1>}
             </>
           }
+          onSheetsAdded={() => {
+            const bytes = host.addedBytes();
+            if (!bytes) return;
+            saveFile(bytes, host.addedName, XLSX_TYPE);
+            setSaved(host.addedName);
+          }}
           resultActions={
             <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={download}>
               下载结果工作簿
