@@ -1,6 +1,6 @@
 import { recognize } from '../../src/core/recognize/recognize';
 import { type Recognition, type RecognizeOptions } from '../../src/core/types';
-import { type WorkbookGrid } from '../../src/core/grid/types';
+import { type CellValue, type WorkbookGrid } from '../../src/core/grid/types';
 import { book, sheet } from '../helpers/grids';
 
 function ok(wb: WorkbookGrid, options: RecognizeOptions = {}): Recognition {
@@ -277,5 +277,118 @@ describe('the opening paragraph’s finance bureau and notice', () => {
       financeBureau: '某县财政局',
       notice: '《新通知》（某财〔2024〕1号）',
     });
+  });
+});
+
+describe('labels offices really use (from review)', () => {
+  const withTitle = (header: CellValue[], ...rows: CellValue[][]) =>
+    book(sheet('台账', [['某县档案馆2024年预算执行台账'], ['单位：元'], header, ...rows]));
+
+  test('“调整预算数” is the adjusted budget, not an adjustment', () => {
+    const r = ok(
+      withTitle(
+        ['项目名称', '支出类别', '年初预算数', '调整预算数', '1-8月执行数'],
+        ['档案数字化项目', '项目支出', 50000, 80000, 30000],
+      ),
+    );
+    expect(r.lines[0]).toMatchObject({ initial: 5_000_000, adjustment: 3_000_000, budget: 8_000_000 });
+  });
+
+  test('“全年预算（含追加）” is the full-year budget', () => {
+    const r = ok(
+      withTitle(
+        ['项目名称', '支出类别', '年初预算', '全年预算（含追加）', '1-8月执行数'],
+        ['河道治理项目', '项目支出', 100000, 150000, 90000],
+      ),
+    );
+    expect(r.lines[0]).toMatchObject({ initial: 10_000_000, adjustment: 5_000_000, budget: 15_000_000 });
+  });
+
+  test('“金额 | 进度” under “1-8月执行情况”: the amount is the spending, the progress a rate', () => {
+    const r = ok(
+      book(
+        sheet(
+          '台账',
+          [
+            ['某县林业局2024年预算执行台账'],
+            ['单位：元'],
+            ['项目名称', '支出类别', '全年预算', '1-8月执行情况', null],
+            [null, null, null, '金额', '进度'],
+            ['森林防火项目', '项目支出', 100000, 40000, 0.4],
+          ],
+          [{ top: 2, left: 3, bottom: 2, right: 4 }],
+        ),
+      ),
+    );
+    expect(r.budget.columns.find((c) => c.col === 3)?.role).toBe('executed');
+    expect(r.budget.columns.find((c) => c.col === 4)?.role).toBe('rate');
+    expect(r.lines[0]!.executed).toBe(4_000_000);
+    expect(r.warnings.filter((w) => w.message.includes('执行率'))).toEqual([]);
+  });
+
+  test('a 预算指标文号 column is not the budget', () => {
+    const r = ok(
+      withTitle(
+        ['项目名称', '预算指标文号', '支出类别', '全年预算', '1-8月执行数'],
+        ['文化惠民演出项目', '县财预〔2024〕12号', '项目支出', 100000, 40000],
+      ),
+    );
+    expect(r.lines[0]).toMatchObject({ budget: 10_000_000, executed: 4_000_000 });
+  });
+
+  test('项目类型 is a category and 单位名称 a grouping: 项目名称 names the lines', () => {
+    const a = ok(
+      withTitle(
+        ['序号', '项目类型', '项目名称', '全年预算', '1-8月支出'],
+        [1, '专项', '高标准农田建设', 500000, 100000],
+      ),
+    );
+    expect(a.lines[0]).toMatchObject({ name: '高标准农田建设', category: '项目支出' });
+    const b = ok(
+      withTitle(
+        ['单位名称', '项目名称', '支出类别', '全年预算', '1-8月支出'],
+        ['县一中', '校舍维修项目', '项目支出', 1000, 100],
+      ),
+    );
+    expect(b.lines[0]!.name).toBe('校舍维修项目');
+  });
+
+  test('personnel lines under a bare 基本支出 category stay personnel', () => {
+    const r = ok(
+      withTitle(
+        ['项目名称', '支出类别', '全年预算', '1-8月执行数'],
+        ['其他社会保障缴费', '基本支出', 1000, 600],
+        ['医疗费补助', '基本支出', 1000, 600],
+        ['奖励金', '基本支出', 1000, 600],
+        ['会务费', '基本支出', 1000, 600],
+      ),
+    );
+    expect(r.lines.map((l) => l.category)).toEqual(['人员支出', '人员支出', '人员支出', '公用支出']);
+  });
+
+  test('a 功能分类 code column is ignored; the 经济分类 words name a line with no name', () => {
+    const r = ok(
+      withTitle(
+        ['功能分类科目编码', '经济分类科目', '项目名称', '全年预算', '1-8月执行数'],
+        ['2040601', '30101 基本工资', '', 100000, 66000],
+        ['2040601', '30201 办公费', '', 10000, 5000],
+      ),
+    );
+    expect(r.lines.map((l) => [l.name, l.category])).toEqual([
+      ['基本工资', '人员支出'],
+      ['办公费', '公用支出'],
+    ]);
+  });
+
+  test('“支出金额” is the spending in a budget sheet; “预计全年执行率” is not cross-checked', () => {
+    const r = ok(
+      withTitle(
+        ['项目名称', '支出类别', '预算金额', '支出金额', '预计全年执行率'],
+        ['档案项目', '项目支出', 1000, 400, 0.9],
+      ),
+      { month: 8 },
+    );
+    expect(r.lines[0]).toMatchObject({ budget: 100000, executed: 40000 });
+    expect(r.warnings.filter((w) => w.message.includes('执行率'))).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ export interface RawLine extends Omit<LedgerLine, 'executed'> {
 
 const FOOTER = /^(制表|填表|审核|复核|负责人|单位负责人|财务负责人|经办|说明[:：]|注[:：]|备注[:：]|填报)/;
 const PERSONNEL_NAME =
-  /工资|津贴|补贴|奖金|绩效工资|社会保险|养老|医疗保险|职业年金|公积金|抚恤|退休|离休|生活补助|伙食补助/;
+  /工资|津贴|补贴|奖金|奖励金|绩效工资|社会保险|社会保障|养老|医疗保险|医疗费|职业年金|公积金|抚恤|遗属|退休|离休|生活补助|伙食补助|助学金/;
 const PUBLIC_NAME =
   /办公|印刷|水费|电费|水电|邮电|物业|差旅|维修|租赁|会议|培训|接待|工会经费|福利费|公务用车|车辆|劳务|委托|咨询|手续费|取暖|税金|专用材料/;
 
@@ -158,8 +158,14 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout): Budge
     }
 
     // A name never comes from the category column: a line with only "项目支出" there has no name.
+    // With the name cell empty, the words of "30101 基本工资" name the line before any other text does.
+    const econWords = text(r, cols.econCode?.col)
+      .replace(/^\s*3\d{2,6}\s*/, '')
+      .trim();
     const nameText = cleanName(
-      text(r, cols.name?.col) || (cols.name ? firstText(cells, firstLabelCol, lastLabelCol, categoryCol) : label),
+      text(r, cols.name?.col) ||
+        econWords ||
+        (cols.name ? firstText(cells, firstLabelCol, lastLabelCol, categoryCol) : label),
     );
     const level = sectionLevel(nameText) ?? keywordSectionLevel(nameText, text(r, cols.econCode?.col));
     if (level !== null) {
@@ -341,12 +347,20 @@ function decideCategory(i: CategoryInput): { category: Category; source: Categor
   const fromColumn = i.columnText ? categoryOfText(i.columnText) : null;
   const fromCode = i.econCode ? categoryOfEconCode(i.econCode) : null;
   const fromName = PERSONNEL_NAME.test(i.name) ? '人员支出' : PUBLIC_NAME.test(i.name) ? '公用支出' : null;
-  const basic = (source: CategorySource): { category: Category; source: CategorySource } =>
+  // 基本支出 without a sub-section is split by code or name; with neither, 公用 is the likelier half
+  // (personnel lines have recognisable names), but the guess is said.
+  const basic = (
+    source: CategorySource,
+  ): { category: Category; source: CategorySource; warn?: string } =>
     fromCode
       ? { category: fromCode, source: '经济分类' }
       : fromName
         ? { category: fromName, source: '名称' }
-        : { category: '公用支出', source };
+        : {
+            category: '公用支出',
+            source,
+            warn: '基本支出未注明是人员支出还是公用支出（无经济分类科目，名称也看不出），已按公用支出处理，如有误请更正',
+          };
   if (fromColumn === 'basic') return basic('类别列');
   if (fromColumn) return { category: fromColumn, source: '类别列' };
   const section = i.section2 && i.section2 !== 'basic' ? i.section2 : i.section1;

@@ -6,13 +6,14 @@ import { normalizeText } from '../grid/text';
  * patterns ("调整后" is a budget, "年初" an initial budget) come before the general ones.
  */
 const RULES: readonly (readonly [ColumnRole, RegExp])[] = [
-  ['rate', /执行率|执行进度|支出进度|完成率|进度率/],
+  ['rate', /执行率|执行进度|支出进度|完成率|进度率|^进度$/],
   ['forecast', /预计/],
   ['econCode', /经济分类|经济科目|科目编码|科目代码|^编码$|^代码$/],
   ['source', /资金来源|资金性质|资金渠道|^来源$/],
-  ['category', /支出类别|^类别|^类型$|经费类型|支出类型|支出性质|经费性质|^分类$|支出分类/],
+  ['category', /支出类别|^类别|^类型$|经费类型|支出类型|支出性质|经费性质|^分类$|支出分类|项目类型|项目类别|项目性质/],
   ['initial', /年初/],
-  ['budget', /调整后|追加后|变动后/],
+  // "调整预算数" is the adjusted budget; "预算调整数" / "调整数" the adjustment.
+  ['budget', /调整后|追加后|变动后|调整预算(数|额)?$/],
   ['adjustment', /调整|调增|调减|追加|追减|^增减/],
   [
     'executed',
@@ -28,16 +29,43 @@ const RULES: readonly (readonly [ColumnRole, RegExp])[] = [
 ];
 
 /**
- * The meaning of a header label, or null.
+ * Columns whose words would pass for a role but are none: document numbers (预算指标文号),
+ * functional classification codes, the unit a line belongs to, forecast rates.
+ */
+const IGNORED = /文号|文件|编号|^序号|功能分类|功能科目|^单位名称$|^预算单位$|^部门名称$|预计.*(执行率|进度)/;
+
+function match(text: string): ColumnRole | null {
+  for (const [role, re] of RULES) if (re.test(text)) return role;
+  return null;
+}
+
+/**
+ * The meaning of a header label, or null. Words in brackets only qualify a label (a unit, "含追加",
+ * "调减"), so the label is matched without them first.
  * @example roleOfLabel('调整后预算数（元）') === 'budget'
  * @example roleOfLabel('年中追加（调减）') === 'adjustment'
+ * @example roleOfLabel('全年预算（含追加）') === 'budget'
+ * @example roleOfLabel('调整预算数') === 'budget'
  * @example roleOfLabel('1至8月支出') === 'executed'
+ * @example roleOfLabel('预算指标文号') === null
  */
 export function roleOfLabel(label: string): ColumnRole | null {
+  const full = normalizeText(label);
+  if (full === '' || IGNORED.test(full)) return null;
+  const bare = full.replace(/\([^)]*\)|\[[^\]]*\]/g, '');
+  return (bare !== '' ? match(bare) : null) ?? (bare !== full ? match(full) : null);
+}
+
+/**
+ * How plainly a label names the project column, to choose between several candidates
+ * ("项目类型" or "单位名称" beside "项目名称").
+ * @example nameLabelRank('项目名称') === 3; nameLabelRank('名称') === 1
+ */
+export function nameLabelRank(label: string): number {
   const t = normalizeText(label);
-  if (t === '') return null;
-  for (const [role, re] of RULES) if (re.test(t)) return role;
-  return null;
+  if (/项目名称/.test(t)) return 3;
+  if (/预算项目|支出项目|科目名称/.test(t)) return 2;
+  return 1;
 }
 
 /** The amount columns, read as money. */

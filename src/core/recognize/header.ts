@@ -63,7 +63,11 @@ function rolesOf(labels: readonly string[], twoRow: boolean): (ColumnRole | null
   return labels.map((label) => {
     if (!twoRow || !label.includes('/')) return roleOfLabel(label);
     const child = label.slice(label.lastIndexOf('/') + 1);
-    return roleOfLabel(child) ?? roleOfLabel(label);
+    const parent = label.slice(0, label.lastIndexOf('/'));
+    const childRole = roleOfLabel(child);
+    // "金额" under "1-8月执行情况" is the spending, not a journal's payment amount.
+    if (childRole === 'amount') return roleOfLabel(parent) ?? childRole;
+    return childRole ?? roleOfLabel(label);
   });
 }
 

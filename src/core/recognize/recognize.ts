@@ -15,7 +15,7 @@ import { cellText } from '../grid/text';
 import { type AmountUnit } from '../money/parse-amount';
 import { LedgerError, type Result } from '../errors';
 import { OUTPUT_SHEETS } from '../constants';
-import { roleOfLabel, AMOUNT_ROLES } from './column-roles';
+import { roleOfLabel, nameLabelRank, AMOUNT_ROLES } from './column-roles';
 import { type HeaderCandidate, type SheetKind, headerCandidates, kindOfRoles } from './header';
 import { monthInText, organizationInTitle, unitInText, yearInText } from './meta';
 import { extractBudgetLines } from './budget-lines';
@@ -200,9 +200,23 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[]):
   const fallbackUnit: AmountUnit = options.unit ?? sheetUnit?.unit ?? namedUnit ?? '元';
   const columns: ColumnMatch[] = [];
   const taken = new Map<ColumnRole, number>();
+  // Of several name-like columns ("项目类型", "单位名称", "项目名称"), the plainest one names the lines.
+  let nameCol = -1;
   header.roles.forEach((role, col) => {
+    const rank = role === 'name' ? nameLabelRank(header.labels[col] ?? '') : 0;
+    if (rank > 0 && (nameCol < 0 || rank > nameLabelRank(header.labels[nameCol] ?? ''))) nameCol = col;
+  });
+  if (nameCol >= 0) taken.set('name', nameCol);
+  // A budget sheet's "支出金额" is its spending when nothing else says so (a journal's is a payment).
+  const amountIsSpending = found.kind === 'budget' && !header.roles.includes('executed');
+  header.roles.forEach((role0, col) => {
+    const role = role0 === 'amount' && amountIsSpending ? 'executed' : role0;
     if (role === null) return;
     const label = header.labels[col] ?? '';
+    if (role === 'name' && col === nameCol) {
+      columns.push({ role, col, label, unit: unitInText(label) ?? fallbackUnit });
+      return;
+    }
     const prev = taken.get(role);
     if (prev !== undefined) {
       if (role === 'remark') return;
