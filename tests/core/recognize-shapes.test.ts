@@ -392,3 +392,14 @@ describe('labels offices really use (from review)', () => {
     expect(r.warnings.filter((w) => w.message.includes('执行率'))).toEqual([]);
   });
 });
+
+describe('the report year when a title names two', () => {
+  test.each([
+    ['泸县档案馆2023年结转资金和2024年预算执行台账', 2024, '泸县档案馆'],
+    ['泸县档案馆上年结转及2024年预算执行台账', 2024, '泸县档案馆'],
+    ['XX局2023年决算与2024年预算执行情况', 2024, 'XX局'],
+  ])('%s → %i, %s', (title, year, org) => {
+    const r = ok(book(sheet('台账', [[title], ['项目名称', '全年预算', '1-8月执行数'], ['A项目', 1, 1]])));
+    expect([r.year.value, r.organization.value]).toEqual([year, org]);
+  });
+});

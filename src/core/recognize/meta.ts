@@ -27,12 +27,22 @@ export function monthInText(text: string): number | null {
 }
 
 /**
- * The year a title or sheet name names (2000–2099).
+ * The report year a title or sheet name names (2000–2099): a year followed by 结转/上年/决算 is
+ * another year's money; of several, the one next to 预算/执行/台账 wins, else the latest.
  * @example yearInText('泸县总工会2024年部门预算指标执行台账') === 2024
+ * @example yearInText('泸县档案馆2023年结转资金和2024年预算执行台账') === 2024
  */
 export function yearInText(text: string): number | null {
-  const m = /(20\d{2})\s*年/.exec(text) ?? /(?:^|[^\d])(20\d{2})(?:[^\d]|$)/.exec(text);
-  return m?.[1] ? Number(m[1]) : null;
+  const years: { year: number; after: string }[] = [];
+  for (const m of text.matchAll(/(?:^|[^\d])(20\d{2})(?=[^\d]|$)/g)) {
+    const at = (m.index ?? 0) + m[0].length;
+    years.push({ year: Number(m[1]), after: text.slice(at, at + 8).replace(/^\s*年?度?/, '') });
+  }
+  // "2023年结转资金和2024年预算执行台账": a carried-over year is not the report's year.
+  const own = years.filter((y) => !/^(结转|以前|上年|结余|决算)/.test(y.after));
+  if (own.length === 0) return years[0]?.year ?? null;
+  const named = own.find((y) => /^(部门)?(预算|执行|台账|支出|项目|绩效|1[-—至到]|一)/.test(y.after));
+  return (named ?? own.reduce((a, b) => (b.year > a.year ? b : a))).year;
 }
 
 /**
@@ -42,6 +52,9 @@ export function yearInText(text: string): number | null {
 export function organizationInTitle(text: string): string | null {
   const m = /^\s*(.+?)\s*20\d{2}\s*年/.exec(text);
   if (!m?.[1]) return null;
-  const org = m[1].replace(/^(关于|附件\d*[:：]?)/, '').trim();
+  const org = m[1]
+    .replace(/^(关于|附件\d*[:：]?)/, '')
+    .replace(/(上年|以前年度|往年)?结转(资金|结余)?(及|和|与|、)?$/, '')
+    .trim();
   return org.length >= 2 && org.length <= 40 ? org : null;
 }
