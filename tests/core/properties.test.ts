@@ -28,11 +28,14 @@ const genLine: fc.Arbitrary<GenLine> = fc.record({
   asText: fc.boolean(),
 });
 
-function ledger(lines: GenLine[], month: number) {
+/** Titles as offices write them, some naming another year's money beside the report year. */
+const TITLE_PREFIXES = ['', '2023年结转资金和', '上年结转及', '2023年决算与'] as const;
+
+function ledger(lines: GenLine[], month: number, prefix: string = '') {
   const amount = (f: number, asText: boolean): CellValue => (asText ? `￥${formatYuan(f)}` : f / 100);
   return book(
     sheet('台账', [
-      ['测试单位2024年预算执行台账'],
+      [`测试单位${prefix}2024年预算执行台账`],
       ['单位：元'],
       ['项目名称', '支出类别', '年初预算', '调整数', '全年预算', `1-${month}月执行数`, '全年预计执行数'],
       ...lines.map((l, i) => [
@@ -54,8 +57,9 @@ describe('any valid ledger', () => {
       fc.property(
         fc.array(genLine, { minLength: 1, maxLength: 25 }),
         fc.integer({ min: 1, max: 12 }),
-        (lines, month) => {
-          const r = buildReport(ledger(lines, month));
+        fc.constantFrom(...TITLE_PREFIXES),
+        (lines, month, prefix) => {
+          const r = buildReport(ledger(lines, month, prefix));
           if (!r.ok) throw r.error;
           const { indicators: ind, blocks } = r.value.model;
           expect(ind.items).toHaveLength(lines.length);
@@ -89,6 +93,9 @@ describe('any valid ledger', () => {
           const text = blocksToText(blocks);
           expectNarrativeFiguresFromModel(text, ind);
           expect(text).toContain(`累计支出${formatWan(ind.total.executed)}万元`);
+          // The report year is 2024 whatever else the title names.
+          expect(r.value.model.year).toBe(2024);
+          expect(r.value.model.organization).toBe('测试单位');
           expect(text).not.toMatch(/20(?!24)\d\d年/);
         },
       ),

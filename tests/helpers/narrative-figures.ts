@@ -19,16 +19,15 @@ function allFigures(t: Totals): number[] {
 /** The 万元 strings ("516.42") and percentages ("62.75%") the model holds. */
 export function modelFigures(ind: Indicators): { amounts: Set<string>; percents: Set<string> } {
   const groups = [ind.total, ind.basic, ...Object.values(ind.categories), ...ind.sources.map((s) => s.totals)];
-  const projects = ind.items.filter((i) => i.line.category === '项目支出');
-  const added = projects.filter((i) => i.line.initial === 0 && i.line.adjustment > 0);
-  const sum = (xs: typeof projects) => xs.reduce((s, i) => s + i.line.budget, 0);
+  const plan = ind.projectPlan;
   const amounts = new Set<string>(
     [
       ...groups.flatMap(allFigures),
       ...ind.items.flatMap((i) => [...allFigures(i.totals), i.line.executed - i.line.budget]),
       ...(ind.remaining === null ? [] : [ind.remaining]),
-      sum(added),
-      sum(projects.filter((p) => !added.includes(p))),
+      plan.initialSum,
+      plan.addedSum,
+      Math.abs(plan.otherAdjustment),
     ].map((f) => formatWan(f)),
   );
   const percents = new Set<string>(
@@ -44,9 +43,35 @@ export function modelFigures(ind: Indicators): { amounts: Set<string>; percents:
   return { amounts, percents };
 }
 
-/** Asserts that every "x.xx万元" and "x.xx%" in the text is one of the model's figures. */
+/**
+ * Asserts that every "x.xx万元" and "x.xx%" in the text is one of the model's figures, and that
+ * the labelled sentences carry the right one (a figure in the wrong sentence is still wrong).
+ */
 export function expectNarrativeFiguresFromModel(text: string, ind: Indicators): void {
   const { amounts, percents } = modelFigures(ind);
   for (const m of text.matchAll(/(-?\d+\.\d{2})万元/g)) expect(amounts).toContain(m[1]);
   for (const m of text.matchAll(/(-?\d+\.\d{2})%/g)) expect(percents).toContain(`${m[1]}%`);
+  const t = ind.total;
+  expect(text).toContain(`年初预算${formatWan(t.initial)}万元，`);
+  expect(text).toContain(`全年预算${formatWan(t.budget)}万元`);
+  expect(text).toContain(`累计支出${formatWan(t.executed)}万元`);
+  const words = { 人员支出: '人员支出', 公用支出: '日常公用支出', 项目支出: '项目支出' } as const;
+  for (const k of ['人员支出', '公用支出', '项目支出'] as const) {
+    const c = ind.categories[k];
+    if (c.lines === 0) {
+      expect(text).not.toContain(`${words[k]}${formatWan(c.executed)}万元，为全年预算`);
+      continue;
+    }
+    const spent = `${words[k]}${formatWan(c.executed)}万元`;
+    expect(text).toContain(
+      c.rate === null
+        ? `${spent}（全年预算为`
+        : `${spent}，为全年预算${formatWan(c.budget)}万元的${formatPercent(c.rate)}`,
+    );
+  }
+  if (ind.categories.项目支出.lines > 0 && ind.projectPlan.initialCount > 0) {
+    expect(text).toContain(
+      `年初预算安排${ind.projectPlan.initialCount}个项目${formatWan(ind.projectPlan.initialSum)}万元`,
+    );
+  }
 }

@@ -3,7 +3,14 @@ import { formatPercent, formatPoints } from '../money/format';
 import { type Percent, ratePercent, timeProgress as progressOf } from '../money/percent';
 import { totalsOf } from './totals';
 import { sichuanWarningLine } from './warning-line';
-import { type IndicatorOptions, type Indicators, type ItemResult, type LineStatus, type Totals } from './types';
+import {
+  type IndicatorOptions,
+  type Indicators,
+  type ItemResult,
+  type LineStatus,
+  type ProjectPlan,
+  type Totals,
+} from './types';
 
 /**
  * The monitoring indicators of a ledger at the end of month N: totals per line, category,
@@ -41,6 +48,19 @@ export function computeIndicators(
   const shares = {} as Record<Category, Percent | null>;
   for (const c of CATEGORIES) shares[c] = ratePercent(byCategory[c].budget, total.budget);
   const remaining = total.forecast === null ? null : total.forecast - total.executed;
+  const projectLines = lines.filter((l) => l.category === '项目支出');
+  const added = projectLines.filter((l) => l.initial === 0 && l.adjustment > 0);
+  const fromStart = projectLines.filter((l) => l.initial > 0);
+  const initialSum = fromStart.reduce((s, l) => s + l.initial, 0);
+  const addedSum = added.reduce((s, l) => s + l.budget, 0);
+  const projectPlan: ProjectPlan = {
+    initialCount: fromStart.length,
+    initialSum,
+    addedCount: added.length,
+    addedSum,
+    // Whatever else changed: adjustments of 年初 projects (and of any project neither started nor added).
+    otherAdjustment: byCategory.项目支出.budget - initialSum - addedSum,
+  };
   return {
     year,
     month,
@@ -51,6 +71,7 @@ export function computeIndicators(
     includeBasic,
     total,
     shares,
+    projectPlan,
     remaining,
     remainingShare: remaining === null ? null : ratePercent(remaining, total.budget),
     categories: byCategory,

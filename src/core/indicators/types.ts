@@ -41,6 +41,21 @@ export interface IndicatorOptions {
   readonly includeBasic?: boolean;
 }
 
+/**
+ * How the project budget came about, for "年初预算安排N个项目X万元，年中追加M个项目Y万元，共计Z万元":
+ * initialSum + addedSum + otherAdjustment = the 项目支出 full-year budget.
+ */
+export interface ProjectPlan {
+  /** Projects in the budget at the start of the year (年初 > 0), and their 年初 amounts. */
+  readonly initialCount: number;
+  readonly initialSum: Fen;
+  /** Projects added during the year (年初 0, 调增 > 0), and their budgets. */
+  readonly addedCount: number;
+  readonly addedSum: Fen;
+  /** In-year changes to the projects of the 年初 budget (调增 positive, 调减 negative). */
+  readonly otherAdjustment: Fen;
+}
+
 export interface Indicators {
   readonly year: number;
   readonly month: number;
@@ -56,6 +71,7 @@ export interface Indicators {
   readonly basic: Totals;
   /** Each category's share of the full-year budget (null when the total budget is not positive). */
   readonly shares: Readonly<Record<Category, Percent | null>>;
+  readonly projectPlan: ProjectPlan;
   /** What is left to spend after month N to reach the forecast (null without a forecast). */
   readonly remaining: Fen | null;
   /** `remaining` as a share of the full-year budget. */

@@ -349,9 +349,7 @@ function decideCategory(i: CategoryInput): { category: Category; source: Categor
   const fromName = PERSONNEL_NAME.test(i.name) ? '人员支出' : PUBLIC_NAME.test(i.name) ? '公用支出' : null;
   // 基本支出 without a sub-section is split by code or name; with neither, 公用 is the likelier half
   // (personnel lines have recognisable names), but the guess is said.
-  const basic = (
-    source: CategorySource,
-  ): { category: Category; source: CategorySource; warn?: string } =>
+  const basic = (source: CategorySource): { category: Category; source: CategorySource; warn?: string } =>
     fromCode
       ? { category: fromCode, source: '经济分类' }
       : fromName

@@ -1,5 +1,5 @@
 import { type Indicators, type ItemResult, type Totals } from '../indicators/types';
-import { type Recognition, type UnitInfo } from '../types';
+import { CATEGORIES, type Category, type Recognition, type UnitInfo } from '../types';
 import { formatPercent, formatPoints } from '../money/format';
 import { type Block, type ReportModel } from './types';
 import {
@@ -161,9 +161,9 @@ function overall(c: Ctx): Block[] {
     { kind: 'h2', text: '（一）年度预算安排情况' },
     p(
       `${c.year}年，我单位年初预算${wan(total.initial)}，${adjustmentWords(total.adjustment)}，全年预算${wan(total.budget)}。` +
-        `其中：人员支出${wan(cat.人员支出.budget)}${shareOf(c.ind.shares.人员支出)}；` +
-        `日常公用支出${wan(cat.公用支出.budget)}${shareOf(c.ind.shares.公用支出)}；` +
-        `项目支出${wan(cat.项目支出.budget)}${shareOf(c.ind.shares.项目支出)}。`,
+        `其中：${present(c)
+          .map((k) => `${CATEGORY_WORDS[k]}${wan(cat[k].budget)}${shareOf(c.ind.shares[k])}`)
+          .join('；')}。`,
     ),
   ];
   const sources = c.ind.sources.filter((s) => s.name !== '未注明');
@@ -196,11 +196,9 @@ function overall(c: Ctx): Block[] {
     p(
       `截至${c.year}年${c.month}月底，本单位累计支出${spentOfBudget('', total.executed, total.budget, total.rate)}，` +
         `时间进度为${formatPercent(c.ind.timeProgress)}，${gapWords(total.deviation)}。其中：` +
-        [
-          spentOfBudget('人员支出', cat.人员支出.executed, cat.人员支出.budget, cat.人员支出.rate),
-          spentOfBudget('日常公用支出', cat.公用支出.executed, cat.公用支出.budget, cat.公用支出.rate),
-          spentOfBudget('项目支出', cat.项目支出.executed, cat.项目支出.budget, cat.项目支出.rate),
-        ].join('；') +
+        present(c)
+          .map((k) => spentOfBudget(CATEGORY_WORDS[k], cat[k].executed, cat[k].budget, cat[k].rate))
+          .join('；') +
         '。',
     ),
   );
@@ -208,27 +206,42 @@ function overall(c: Ctx): Block[] {
   out.push({ kind: 'h2', text: `（三）部门预算绩效目标${c.period}完成情况` });
   const basic = c.ind.basic;
   out.push({ kind: 'h3', text: '1.基本支出' });
-  out.push(
-    p(
-      `基本支出全年预算${wan(basic.budget)}，${c.period}执行${wan(basic.executed)}，执行率${pct(basic.rate)}，${gapWords(basic.deviation)}。` +
-        `其中人员支出执行${wan(cat.人员支出.executed)}，主要用于保障职工工资发放、社会保险和住房公积金缴纳；` +
-        `日常公用支出执行${wan(cat.公用支出.executed)}，执行率${pct(cat.公用支出.rate)}，保障了单位的正常运转。`,
-    ),
-  );
+  if (basic.lines === 0) {
+    out.push(p('本单位台账未列基本支出。'));
+  } else {
+    const uses = [
+      cat.人员支出.lines > 0
+        ? `人员支出执行${wan(cat.人员支出.executed)}，主要用于保障职工工资发放、社会保险和住房公积金缴纳`
+        : '',
+      cat.公用支出.lines > 0
+        ? `日常公用支出执行${wan(cat.公用支出.executed)}，执行率${pct(cat.公用支出.rate)}，用于保障单位正常运转`
+        : '',
+    ].filter((x) => x !== '');
+    out.push(
+      p(
+        `基本支出全年预算${wan(basic.budget)}，${c.period}执行${wan(basic.executed)}，执行率${pct(basic.rate)}，${gapWords(basic.deviation)}。` +
+          `其中${uses.join('；')}。`,
+      ),
+    );
+  }
   const basicTargets = groupOf(c, 'basic');
   if (basicTargets && c.targets) out.push(groupTargetsParagraph(basicTargets, c.period, c.targets.gapPoints));
   out.push({ kind: 'h3', text: '2.项目支出' });
   if (projs.length === 0) {
     out.push(p(`${c.year}年本单位未安排项目支出。`));
   } else {
-    const initialProjects = projs.filter((i) => !isAddedMidYear(i));
-    const added = projs.filter(isAddedMidYear);
-    const sum = (xs: ItemResult[]): number => xs.reduce((s, i) => s + i.line.budget, 0);
+    const plan = c.ind.projectPlan;
+    const parts = [
+      plan.initialCount > 0 ? `年初预算安排${plan.initialCount}个项目${wan(plan.initialSum)}` : '年初未安排项目',
+      plan.addedCount > 0 ? `年中追加${plan.addedCount}个项目${wan(plan.addedSum)}` : '',
+      plan.otherAdjustment !== 0
+        ? `年中${plan.otherAdjustment > 0 ? '调增' : '调减'}项目预算${wan(Math.abs(plan.otherAdjustment))}`
+        : '',
+    ].filter((x) => x !== '');
     out.push(
       p(
-        `年初预算安排${initialProjects.length}个项目${wan(sum(initialProjects))}` +
-          (added.length > 0 ? `，年中追加${added.length}个项目${wan(sum(added))}` : '') +
-          `，共计${wan(cat.项目支出.budget)}。${c.period}项目支出${wan(cat.项目支出.executed)}，执行率${pct(cat.项目支出.rate)}，${gapWords(cat.项目支出.deviation)}。`,
+        `${parts.join('，')}，${plan.otherAdjustment !== 0 ? '调整后' : ''}共计${wan(cat.项目支出.budget)}。` +
+          `${c.period}项目支出${wan(cat.项目支出.executed)}，执行率${pct(cat.项目支出.rate)}，${gapWords(cat.项目支出.deviation)}。`,
       ),
     );
     projs.slice(0, MAX_LISTED).forEach((i, n) => {
@@ -253,15 +266,60 @@ function overall(c: Ctx): Block[] {
   }
   if (c.targets) out.push(...otherGroupsBlocks(c.targets, c.period, 3));
   else out.push(missingTargetsBlock(c.targetSheet, c.month));
-  const lagging = c.ind.flagged.length;
-  out.push(
-    p(
-      lagging === 0
-        ? '总体而言，我单位预算执行和绩效目标任务稳步推进。'
-        : `总体而言，基本支出执行正常，保障了单位运转；${lagging}个项目执行进度滞后，需加快推进。`,
-    ),
-  );
+  out.push(p(summarySentence(c)));
   return out;
+}
+
+/** The categories the ledger has lines in, in the order reports list them. */
+function present(c: Ctx): Category[] {
+  return CATEGORIES.filter((k) => c.ind.categories[k].lines > 0);
+}
+
+const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
+  人员支出: '人员支出',
+  公用支出: '日常公用支出',
+  项目支出: '项目支出',
+};
+
+/** "项目" when every flagged line is a project, else "支出事项" (basic lines flagged by option). */
+function flaggedNoun(items: readonly ItemResult[]): string {
+  return items.every((i) => i.line.category === '项目支出') ? '项目' : '支出事项';
+}
+
+/** 总体而言: from the facts — basic spending against the gap, the flagged lines, the whole budget. */
+function summarySentence(c: Ctx): string {
+  const gap = -c.ind.gapPoints * 100;
+  const { basic, total } = c.ind;
+  const flagged = c.ind.flagged;
+  const basicBehind = basic.lines > 0 && basic.deviation !== null && basic.deviation < gap;
+  const totalBehind = total.deviation !== null && total.deviation < gap;
+  if (flagged.length === 0 && !basicBehind && !totalBehind) {
+    return '总体而言，我单位预算执行和绩效目标任务稳步推进。';
+  }
+  const parts: string[] = [];
+  if (basic.lines > 0) {
+    parts.push(
+      basicBehind
+        ? `基本支出执行率${pct(basic.rate)}，${gapWords(basic.deviation)}`
+        : '基本支出执行正常，保障了单位运转',
+    );
+  }
+  if (flagged.length > 0) parts.push(`${flagged.length}个${flaggedNoun(flagged)}执行进度滞后`);
+  if (totalBehind) parts.push(`整体执行率${pct(total.rate)}，${gapWords(total.deviation)}`);
+  return `总体而言，${parts.join('；')}，需加快推进。`;
+}
+
+/** "，资金主要用于…" for the kinds of spending the ledger has. */
+function fundsUsedFor(c: Ctx): string {
+  const cat = c.ind.categories;
+  const uses = [
+    cat.人员支出.lines > 0 ? '保障职工工资发放、社会保险缴纳、住房公积金缴纳' : '',
+    cat.公用支出.lines > 0 ? '办公费、差旅费、邮电费等保运转公用支出' : '',
+    cat.项目支出.lines > 0 && cat.项目支出.executed > 0 ? '项目实施' : '',
+  ].filter((x) => x !== '');
+  if (uses.length === 0) return '';
+  const last = uses.pop()!;
+  return `，资金主要用于${uses.length > 0 ? `${uses.join('，')}，以及${last}` : last}`;
 }
 
 function sourcesRest(c: Ctx): string {
@@ -291,12 +349,19 @@ function analysis(c: Ctx): Block[] {
       p(
         `年初预算${wan(total.initial)}，${adjustmentWords(total.adjustment)}，全年预算${wan(total.budget)}，全年预计执行${wan(total.forecast)}，预计执行率${pct(total.forecastRate)}。其中：` +
           sentence([
-            forecastClause('基本支出', basic) +
-              `（人员支出${cat.人员支出.forecast === null ? '未填列' : wan(cat.人员支出.forecast)}，日常公用支出${cat.公用支出.forecast === null ? '未填列' : wan(cat.公用支出.forecast)}）`,
-            forecastClause('项目支出', cat.项目支出) +
-              (projects(c).some(isAddedMidYear)
-                ? `，包括年中追加项目${nameList(projects(c).filter(isAddedMidYear))}`
-                : ''),
+            basic.lines === 0
+              ? ''
+              : forecastClause('基本支出', basic) +
+                `（${(['人员支出', '公用支出'] as const)
+                  .filter((k) => cat[k].lines > 0)
+                  .map((k) => `${CATEGORY_WORDS[k]}${cat[k].forecast === null ? '未填列' : wan(cat[k].forecast)}`)
+                  .join('，')}）`,
+            cat.项目支出.lines === 0
+              ? ''
+              : forecastClause('项目支出', cat.项目支出) +
+                (projects(c).some(isAddedMidYear)
+                  ? `，包括年中追加项目${nameList(projects(c).filter(isAddedMidYear))}`
+                  : ''),
           ]),
       ),
     );
@@ -305,7 +370,13 @@ function analysis(c: Ctx): Block[] {
       out.push(p(`按资金来源分：${sentence(sources.map((s) => forecastClause(s.name, s.totals)))}`));
     }
     const remaining = c.ind.remaining ?? 0;
-    if (c.month < 12) {
+    if (remaining < 0) {
+      out.push(
+        todo(
+          `【全年预计执行数${wan(total.forecast)}低于${c.period}已执行的${wan(total.executed)}，请核对台账中的“全年预计执行数”】`,
+        ),
+      );
+    } else if (c.month < 12) {
       out.push(
         p(
           `${c.period}实际执行率为${pct(total.rate)}，${gapWords(total.deviation)}；要实现全年预计执行数，${c.month + 1}-12月还需支出${wan(remaining)}，占全年预算的${pct(c.ind.remainingShare)}。`,
@@ -316,10 +387,10 @@ function analysis(c: Ctx): Block[] {
   out.push({ kind: 'h2', text: '（二）全年绩效目标预计完成情况' });
   out.push(
     p(
-      `${c.year}年${c.period}，支出预算已执行全年预算的${pct(total.rate)}，${gapWords(total.deviation)}，资金主要用于保障职工工资发放、社会保险缴纳、住房公积金缴纳，以及办公费、差旅费、邮电费等保运转公用支出。` +
+      `${c.year}年${c.period}，支出预算已执行全年预算的${pct(total.rate)}，${gapWords(total.deviation)}${fundsUsedFor(c)}。` +
         (c.ind.flagged.length > 0
           ? `${nameList(c.ind.flagged)}执行进度滞后，相关绩效目标存在不能按期完成的风险。`
-          : '各项目执行进度与时间进度基本匹配。'),
+          : `各${cat.项目支出.lines > 0 ? '项目' : '项支出'}执行进度与时间进度基本匹配。`),
     ),
   );
   if (c.targets) out.push(...forecastBlocks(c.targets));
@@ -340,7 +411,7 @@ function problems(c: Ctx): Block[] {
         : `执行率低于时间进度${Number.isInteger(c.ind.gapPoints) ? c.ind.gapPoints : formatPoints(Math.round(c.ind.gapPoints * 100))}个百分点以上`;
     found.push(
       p(
-        `截至${c.month}月底，以下${flagged.length}个项目${rule}或尚未支出：` +
+        `截至${c.month}月底，以下${flagged.length}个${flaggedNoun(flagged)}${rule}或尚未支出：` +
           flagged
             .slice(0, MAX_LISTED)
             .map(
@@ -348,9 +419,11 @@ function problems(c: Ctx): Block[] {
                 `${k + 1}.${i.line.name}，全年预算${wan(i.line.budget)}，已支出${wan(i.line.executed)}，执行率${pct(i.totals.rate)}，${i.status === '未执行' ? '尚未支出' : gapWords(i.totals.deviation)}`,
             )
             .join('；') +
-          (flagged.length > MAX_LISTED ? `；另有${flagged.length - MAX_LISTED}个项目，明细见“监控汇总”表` : '') +
+          (flagged.length > MAX_LISTED
+            ? `；另有${flagged.length - MAX_LISTED}个${flaggedNoun(flagged)}，明细见“监控汇总”表`
+            : '') +
           '。',
-        `${head()}项目支出执行进度滞后。`,
+        `${head()}${flaggedNoun(flagged) === '项目' ? '项目支出' : '部分支出'}执行进度滞后。`,
       ),
     );
   }
@@ -392,8 +465,8 @@ function measures(c: Ctx): Block[] {
   if (c.ind.flagged.length > 0) {
     out.push(
       p(
-        `对${nameList(c.ind.flagged)}等执行滞后的项目，逐项分析原因，制定分月支出计划，在确保资金使用合规的前提下加快支出进度；确实无法执行的，及时按程序申请调剂预算或由财政收回。`,
-        `${head()}加快项目支出执行进度。`,
+        `对${nameList(c.ind.flagged)}等执行滞后的${flaggedNoun(c.ind.flagged)}，逐项分析原因，制定分月支出计划，在确保资金使用合规的前提下加快支出进度；确实无法执行的，及时按程序申请调剂预算或由财政收回。`,
+        `${head()}加快${flaggedNoun(c.ind.flagged) === '项目' ? '项目' : ''}支出执行进度。`,
       ),
     );
   }
