@@ -403,3 +403,20 @@ describe('the report year when a title names two', () => {
     expect([r.year.value, r.organization.value]).toEqual([year, org]);
   });
 });
+
+test('a forecast below what is already spent is a warning on its cell', () => {
+  const r = ok(
+    book(
+      sheet('台账', [
+        ['某局2024年预算执行台账'],
+        ['项目名称', '全年预算', '1-8月执行数', '全年预计执行数'],
+        ['A项目', 100, 70, 60],
+      ]),
+    ),
+  );
+  expect(r.warnings).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ row: 3, column: 'D', message: expect.stringContaining('小于已执行') }),
+    ]),
+  );
+});

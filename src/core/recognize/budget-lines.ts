@@ -218,6 +218,13 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout): Budge
 
     const line = completeBudget(sheet.name, r, amounts, cols, warnings);
     if (cols.rate) crossCheckRate(sheet, r, cols, line.budget, line.executed, warnings);
+    const forecast = amounts.forecast ?? null;
+    if (forecast !== null && line.executed !== null && forecast < line.executed) {
+      warnings.push({
+        ...place(r, cols.forecast?.col ?? null),
+        message: `“${name}”的全年预计执行数${formatYuan(forecast)}元小于已执行的${formatYuan(line.executed)}元，请核对`,
+      });
+    }
     const budgetCol = (cols.budget ?? cols.initial)?.col ?? null;
     if (line.budget < 0) {
       warnings.push({
