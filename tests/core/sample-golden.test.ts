@@ -140,3 +140,14 @@ test('wrappedRowHeight: one line for short text, more as text grows, taller for 
   expect(wrappedRowHeight('一'.repeat(100), 100, 12)).toBe(50);
   expect(wrappedRowHeight('一'.repeat(100), 100, 16)).toBeGreaterThan(wrappedRowHeight('一'.repeat(100), 100, 12));
 });
+
+test('a ledger whose every budget is 0 gets no chart and no 0% bars', () => {
+  const r = buildReport({
+    sheets: [
+      { name: '台账', rows: [['某局2024年预算执行台账'], ['项目名称', '全年预算', '1-8月执行数'], ['A项目', 0, 0]] },
+    ],
+  });
+  if (!r.ok) throw r.error;
+  const summary = r.value.plan;
+  expect(summary.sheets[0]!.charts).toEqual([]);
+});

@@ -133,12 +133,10 @@ function summarySheet(model: ReportModel): PlannedSheet {
     ['合计', ind.total.rate],
     ...projectItems.map((i): [string, number | null] => [i.line.name, i.totals.rate]),
   ];
+  // A group without a rate (no budget, or no lines) has no bar: a 0% bar would say "nothing spent".
   for (const [name, rate] of chartRows) {
-    rows.push([
-      cell(name, 'text'),
-      rate === null ? cell(0, 'percent') : cell(rate / 10000, 'percent'),
-      cell(ind.timeProgress / 10000, 'percent'),
-    ]);
+    if (rate === null) continue;
+    rows.push([cell(name, 'text'), cell(rate / 10000, 'percent'), cell(ind.timeProgress / 10000, 'percent')]);
   }
   const chartLast = rows.length - 1;
   const chartRowsTall = 18;
@@ -160,19 +158,23 @@ function summarySheet(model: ReportModel): PlannedSheet {
     columnWidths: [30, 16, 13, 13, 13, 14, 10, 12, 9, 14],
     freezeRows: headerRows,
     orientation: 'landscape',
-    charts: [
-      {
-        title: `${period}执行率与时间进度`,
-        categories: { col: 0, firstRow: chartFirst, lastRow: chartLast },
-        series: [
-          { name: '执行率', col: 1 },
-          { name: '时间进度', col: 2 },
-        ],
-        // Below its figures rather than beside the table, so the landscape print keeps the table
-        // at a readable size when fitted to the page width.
-        anchor: { row: chartLast + 2, col: 0, rows: chartRowsTall, cols: 6 },
-      },
-    ],
+    // No figures (every budget 0): no chart rather than one over an empty range.
+    charts:
+      chartLast < chartFirst
+        ? []
+        : [
+            {
+              title: `${period}执行率与时间进度`,
+              categories: { col: 0, firstRow: chartFirst, lastRow: chartLast },
+              series: [
+                { name: '执行率', col: 1 },
+                { name: '时间进度', col: 2 },
+              ],
+              // Below its figures rather than beside the table, so the landscape print keeps the table
+              // at a readable size when fitted to the page width.
+              anchor: { row: chartLast + 2, col: 0, rows: chartRowsTall, cols: 6 },
+            },
+          ],
   };
 }
 
