@@ -3,6 +3,7 @@ import { totalsOf } from '../indicators/totals';
 import { formatPercent, formatPoints, formatWan } from '../money/format';
 import { type Percent } from '../money/percent';
 import { type ReportModel } from './types';
+import { periodLabel } from './phrases';
 
 /**
  * The monitoring tables as plain strings, derived once from `ReportModel.indicators`, so the
@@ -40,10 +41,8 @@ const IDEOGRAPHIC_SPACE = '\u3000';
 /** Shown where a rate cannot exist because the budget is zero: the report never divides by zero. */
 export const NO_RATE = '—';
 
-/** "1-8月" (or "1月" for January): the period label every header and sentence uses. */
-export function periodLabel(month: number): string {
-  return month <= 1 ? '1月' : `1-${month}月`;
-}
+/** The period label every header and sentence uses (one definition, in phrases). */
+export { periodLabel } from './phrases';
 
 /** 执行率 of a group, or "—" when its budget is not positive. */
 export function rateText(p: Percent | null): string {
