@@ -1,7 +1,8 @@
-import { HostError, type HostSettings, type WorkbookHost } from '../host/types';
+import { HostError, type WorkbookHost } from '../host/types';
 import { type ExcelEnv, SyncCounter, officeEnv } from './env';
 import { readWorkbook } from './read';
 import { OUTPUT_SHEETS } from '../core/constants';
+import { parseHostSettings } from '../host/settings';
 
 const SETTINGS_KEY = 'jixiaoJiankong.settings';
 
@@ -77,7 +78,7 @@ export function createExcelHost(env: ExcelEnv = officeEnv()): ExcelHost {
         item.load('value');
         await counter.sync(context);
         if (item.isNullObject) return null;
-        return parseSettings(item.value);
+        return parseHostSettings(item.value);
       }),
     saveSettings: (settings) =>
       run('保存选项', async (context) => {
@@ -86,17 +87,6 @@ export function createExcelHost(env: ExcelEnv = officeEnv()): ExcelHost {
         await counter.sync(context);
       }),
   };
-}
-
-function parseSettings(value: unknown): HostSettings | null {
-  try {
-    const v: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-    if (typeof v !== 'object' || v === null) return null;
-    const o = v as Partial<HostSettings>;
-    return { recognize: o.recognize ?? {}, indicators: o.indicators ?? {}, title: o.title ?? {} };
-  } catch {
-    return null; // settings written by something else: start fresh rather than fail
-  }
 }
 
 function errorText(e: unknown): string {

@@ -1,6 +1,7 @@
 import { type WorkbookGrid } from '../core/grid/types';
 import { applyPlanToXlsx, clearHighlightsXlsx, readWorkbookGrid } from '../xlsx';
-import { HostError, type HostSettings, type WorkbookHost } from './types';
+import { HostError, type WorkbookHost } from './types';
+import { parseHostSettings } from './settings';
 
 /**
  * The browser file mode: a WorkbookHost over a .xlsx the user opened in the page. Nothing leaves the
@@ -119,9 +120,7 @@ export function createFileHost(fileName: string, original: Uint8Array, firstGrid
     loadSettings: async () => {
       try {
         const raw = globalThis.localStorage?.getItem(settingsKey);
-        if (!raw) return null;
-        const o = JSON.parse(raw) as Partial<HostSettings>;
-        return { recognize: o.recognize ?? {}, indicators: o.indicators ?? {}, title: o.title ?? {} };
+        return raw ? parseHostSettings(raw) : null;
       } catch {
         return null; // storage blocked or a damaged entry: start fresh rather than fail
       }

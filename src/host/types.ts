@@ -54,6 +54,11 @@ export interface HostSettings {
   readonly recognize: RecognizeOptions;
   readonly indicators: IndicatorOptions;
   readonly title: TitleFields;
+  /**
+   * The header's text when column corrections were saved: corrections are by column position, so
+   * they hold only while the header reads the same (see src/taskpane/remembered-settings.ts).
+   */
+  readonly headerSignature?: string;
 }
 
 /**

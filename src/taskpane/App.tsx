@@ -24,6 +24,7 @@ import { type Place } from '../core/types';
 import { HostError, type HostProgress, type HostSettings, type WorkbookHost } from '../host/types';
 import { RecognitionPanel } from './components/RecognitionPanel';
 import { where } from './format';
+import { settingsForWorkbook, settingsToRemember } from './remembered-settings';
 import { type CopyOutcome, copyReportToClipboard, downloadReportDocx } from './word-actions';
 
 // The results (tables, narrative) appear only after a run: their code loads then, not at start-up.
@@ -105,7 +106,17 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
     setNotice(null);
     try {
       const [saved, g] = await Promise.all([host.loadSettings().catch(() => null), host.readGrid()]);
-      if (saved) setSettings(saved);
+      if (saved) {
+        const { settings: usable, reset } = settingsForWorkbook(saved, g);
+        setSettings(usable);
+        if (reset) {
+          setNotice({
+            intent: 'info',
+            title: '台账表头已变化',
+            text: '上次手动更正的列已不再适用，已重新自动识别各列，请核对识别结果。',
+          });
+        }
+      }
       setGrid(g);
     } catch (e) {
       setNotice(noticeOf(e, '读取工作簿失败'));
@@ -165,7 +176,10 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
           ? `已写入“监控汇总”和“监控报告”工作表${flagged ? `，并在台账上标注了${flagged}个执行滞后的项目` : ''}。`
           : `已生成结果工作簿（含“监控汇总”“监控报告”工作表${flagged ? `，${flagged}个执行滞后的项目已标注` : ''}），请点击“下载结果工作簿”保存；原文件未改动。`,
       });
-      await host.saveSettings(settings).catch(() => undefined); // remembering options is a convenience
+      // Remembering options is a convenience: a failure to save is not the user's problem.
+      await host
+        .saveSettings(settingsToRemember(settings, g, out.value.model.recognition.budget))
+        .catch(() => undefined);
     } catch (e) {
       setNotice(noticeOf(e, '生成失败'));
     } finally {

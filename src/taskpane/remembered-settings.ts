@@ -1,0 +1,45 @@
+import { type WorkbookGrid } from '../core/grid/types';
+import { cellText } from '../core/grid/text';
+import { recognize } from '../core/recognize/recognize';
+import { type SheetLayout } from '../core/types';
+import { type HostSettings } from '../host/types';
+
+/**
+ * The text of a ledger's header rows, to tell next month whether column corrections still fit.
+ * @example headerSignature(grid, layout) === '项目名称|全年预算|1-8月执行数'
+ */
+export function headerSignature(grid: WorkbookGrid, layout: SheetLayout): string {
+  const sheet = grid.sheets.find((s) => s.name === layout.sheet);
+  if (!sheet) return '';
+  return layout.headerRows
+    .map((r) => (sheet.rows[r - 1] ?? []).map((v) => cellText(v ?? null).trim()).join('|'))
+    .join('/');
+}
+
+/**
+ * What to remember after a run. The cut-off month and the year belong to this report (next
+ * period's header says 1-9月; a remembered 8 would silently report the wrong period), so they are
+ * not kept; column corrections are kept with the header they were made against.
+ */
+export function settingsToRemember(settings: HostSettings, grid: WorkbookGrid, layout: SheetLayout): HostSettings {
+  const { month: _month, year: _year, ...recognizeRest } = settings.recognize;
+  return { ...settings, recognize: recognizeRest, headerSignature: headerSignature(grid, layout) };
+}
+
+/**
+ * Remembered settings made safe for the workbook as it is now: when its header no longer reads as
+ * it did (a column inserted, renamed), positional corrections are dropped and recognition starts
+ * afresh. Returns whether that happened, for the pane to say so.
+ */
+export function settingsForWorkbook(
+  saved: HostSettings,
+  grid: WorkbookGrid,
+): { settings: HostSettings; reset: boolean } {
+  const positional = saved.recognize.columns !== undefined || saved.recognize.headerRow !== undefined;
+  if (!positional || saved.headerSignature === undefined) return { settings: saved, reset: false };
+  const rec = recognize(grid, saved.recognize);
+  if (rec.ok && headerSignature(grid, rec.value.budget) === saved.headerSignature)
+    return { settings: saved, reset: false };
+  const { columns: _columns, headerRow: _headerRow, ...rest } = saved.recognize;
+  return { settings: { ...saved, recognize: rest }, reset: true };
+}
