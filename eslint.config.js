@@ -15,6 +15,19 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The pane's first JavaScript has a size budget: importing the core's barrel would pull the
+    // narrative, plan and targets code into it (they load with 生成监控报告). Import modules directly.
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/host/**/*.ts', 'src/excel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '/core(/index)?$', message: '请直接引用 src/core 下的具体模块（首屏 JS 有体积预算）。' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       // The core runs anywhere: no Office.js, DOM or Node APIs.

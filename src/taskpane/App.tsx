@@ -14,8 +14,8 @@ import {
 import { DocumentBulletList20Regular } from '@fluentui/react-icons/svg/document-bullet-list';
 import { Eraser20Regular } from '@fluentui/react-icons/svg/eraser';
 import { ArrowSync20Regular } from '@fluentui/react-icons/svg/arrow-sync';
-import { buildReport, type ReportOptions } from '../core/pipeline';
-import { addTargetsSheetPlan } from '../core/plan/targets-sheet';
+import { previewReport } from '../core/preview';
+import { type ReportOptions } from '../core/pipeline-options';
 import { TARGETS_SHEET } from '../core/constants';
 import { type WorkbookGrid } from '../core/grid/types';
 import { type ReportModel } from '../core/report/types';
@@ -130,14 +130,15 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
   }, [read]);
 
   // The preview follows every correction without reading the workbook again.
-  const preview = useMemo(() => (grid ? buildReport(grid, options) : null), [grid, options]);
-  const recognition = preview?.ok ? preview.value.model.recognition : null;
+  // Recognition only: the narrative and plan code is a separate chunk, loaded by 生成监控报告.
+  const preview = useMemo(() => (grid ? previewReport(grid, options) : null), [grid, options]);
+  const recognition = preview?.ok ? preview.value.recognition : null;
   // 添加绩效目标表 where the sheet can reach the user (written in place, or handed over as a
   // download), and never over a sheet of that name.
   const canAddTargets =
     (host.capabilities.writesInPlace || onSheetsAdded !== undefined) &&
     preview?.ok === true &&
-    preview.value.model.targets === null &&
+    preview.value.targetSheet === null &&
     !grid?.sheets.some((x) => x.name.toLowerCase() === TARGETS_SHEET.toLowerCase());
 
   const select = useCallback(
@@ -164,6 +165,7 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
       const g = await host.readGrid();
       setGrid(g);
       setProgress({ step: '正在计算…', fraction: 0.15 });
+      const { buildReport } = await import('../core/pipeline');
       const out = buildReport(g, options);
       if (!out.ok) throw out.error;
       await host.applyPlan(out.value.plan, setProgress);
@@ -189,16 +191,22 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
   };
 
   const addTargets = async () => {
-    if (!preview?.ok) return;
+    if (!preview?.ok || !grid) return;
     setBusy(true);
     setNotice(null);
     try {
-      const plan = addTargetsSheetPlan(preview.value.model);
-      await host.applyPlan(plan, setProgress);
-      const projects = preview.value.model.indicators.items.filter((i) => i.line.category === '项目支出').length;
+      const [{ buildReport }, { addTargetsSheetPlan }] = await Promise.all([
+        import('../core/pipeline'),
+        import('../core/plan/targets-sheet'),
+      ]);
+      const full = buildReport(grid, options);
+      if (!full.ok) throw full.error;
+      const model = full.value.model;
+      await host.applyPlan(addTargetsSheetPlan(model), setProgress);
+      const projects = model.indicators.items.filter((i) => i.line.category === '项目支出').length;
       await read(); // the new sheet is in the workbook now: the button goes, a later run reads the targets
       if (!host.capabilities.writesInPlace) onSheetsAdded?.();
-      const fill = `请填写三级指标、年度指标值和1-${preview.value.model.month}月完成情况`;
+      const fill = `请填写三级指标、年度指标值和1-${model.month}月完成情况`;
       setNotice({
         intent: 'success',
         title: '已添加绩效目标表',

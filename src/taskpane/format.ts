@@ -1,6 +1,7 @@
 import { type Percent } from '../core/money/percent';
 import { formatPercent, formatPoints, formatWan } from '../core/money/format';
-import { type Place, placeText } from '../core';
+import { type Place } from '../core/types';
+import { placeText } from '../core/errors';
 
 export const wan = (fen: number): string => `${formatWan(fen)}万元`;
 export const pct = (p: Percent | null): string => (p === null ? '—（预算为0）' : formatPercent(p));

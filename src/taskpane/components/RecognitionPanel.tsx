@@ -1,5 +1,6 @@
 import { Caption1, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { type CellValue, type SheetGrid, type WorkbookGrid, cellText, columnLetter } from '../../core';
+import { type CellValue, type SheetGrid, type WorkbookGrid, columnLetter } from '../../core/grid/types';
+import { cellText } from '../../core/grid/text';
 import { type ColumnRole, type Recognition, type RecognizeOptions, ROLE_LABELS } from '../../core/types';
 
 const useStyles = makeStyles({
