@@ -146,11 +146,17 @@ export async function applyPlanToXlsx(original: Uint8Array, plan: WritePlan): Pr
     if (clash) throw new Error(`工作簿中已有名为“${clash.name}”的工作表，未做任何改动。`);
   }
 
-  // 1. A previous run's sheets (and any sheet the plan writes) are replaced, not duplicated.
+  // 1. A previous run's sheets (and any sheet the plan writes) are replaced, not duplicated. Only
+  // worksheets are ever the add-in's (the core has checked their mark); anything else is the user's.
+  const worksheetNames = new Set(ed.worksheets().map((s) => s.name.toLowerCase()));
   for (;;) {
     const sheets = parseWorkbook(ed.wbXml).sheets;
     const index = sheets.findIndex((s) => planned.has(s.name.toLowerCase()));
     if (index < 0) break;
+    const name = sheets[index]!.name;
+    if (!worksheetNames.has(name.toLowerCase())) {
+      throw new Error(`工作簿中的“${name}”不是绩效监控助手生成的工作表，为免覆盖，未做任何改动。请将其改名后重试。`);
+    }
     await ed.removeSheet(index);
   }
 

@@ -26,8 +26,13 @@ export async function readWorkbookGrid(bytes: Uint8Array): Promise<WorkbookGridW
   const sheets: SheetGrid[] = [];
   for (const entry of wb.sheets) {
     const rel = rels.find((r) => r.id === entry.relId);
-    // Chart sheets and dialog sheets have no cells: only worksheets are part of the grid.
-    if (!rel || !rel.type.endsWith('/worksheet')) continue;
+    if (!rel) continue;
+    // Chart and dialog sheets have no cells, but their names count: a user's chart sheet called
+    // 监控汇总 must reach the core's check, or a run would replace it.
+    if (!rel.type.endsWith('/worksheet')) {
+      sheets.push({ name: entry.name, rows: [] });
+      continue;
+    }
     const xml = await pkg.text(resolveTarget(wbPath, rel.target));
     if (xml === undefined) continue;
     const scanned = scanWorksheet(xml, ctx);
