@@ -184,7 +184,13 @@ function overall(c: Ctx): Block[] {
         `项目支出共${projs.length}个，主要包括：${projs
           .map(
             (i, n) =>
-              `${n + 1}.${nameWithAmount(i.line.name, i.line.budget)}${isAddedMidYear(i) ? '（年中追加）' : ''}`,
+              `${n + 1}.${nameWithAmount(i.line.name, i.line.budget)}${
+                isAddedMidYear(i)
+                  ? '（年中追加）'
+                  : i.line.initial > 0 && i.line.budget === 0
+                    ? '（年中已全部调减）'
+                    : ''
+              }`,
           )
           .join('；')}。`,
       ),
