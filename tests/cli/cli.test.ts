@@ -105,7 +105,7 @@ describe('npm run report on the sample ledger', () => {
     const heights: number[] = [];
     ws.eachRow((row) => heights.push(row.height ?? 15));
     expect(Math.max(...heights)).toBeGreaterThanOrEqual(49);
-    expect(ws.getColumn(1).width).toBe(100);
+    expect(ws.getColumn(1).width).toBe(70);
   });
 
   test('the .docx opens as a zip with the title in it', async () => {

@@ -193,7 +193,9 @@ export function wrappedRowHeight(text: string, widthChars: number, fontPt: numbe
   return Math.ceil(lines * fontPt * 1.35) + 1;
 }
 
-const REPORT_WIDTH = 100;
+// Narrow enough to print on A4 portrait inside default margins in Excel (about 130 mm) and in
+// LibreOffice/WPS, whose default font makes a width unit wider.
+const REPORT_WIDTH = 70;
 
 function reportSheet(model: ReportModel): PlannedSheet {
   const rows: PlannedCell[][] = model.blocks.map((b) => {
