@@ -29,7 +29,9 @@ export async function makeSample(file = SAMPLE_PATH): Promise<string> {
   wb.creator = '绩效监控助手';
   wb.created = new Date(Date.UTC(2024, 8, 2));
   wb.modified = wb.created;
-  const ws = wb.addWorksheet('预算执行台账');
+  // A4 landscape, one page wide: how offices print their ledgers.
+  const PRINT = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const;
+  const ws = wb.addWorksheet('预算执行台账', { pageSetup: PRINT });
   ws.columns = [
     { width: 6 },
     { width: 10 },
@@ -177,7 +179,9 @@ export async function makeSample(file = SAMPLE_PATH): Promise<string> {
  * 二级指标 merged down over the rows they cover (the recognizer must fill them down).
  */
 function addTargetsSheet(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet('绩效目标');
+  const ws = wb.addWorksheet('绩效目标', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = [16, 12, 18, 24, 14, 14, 16, 12, 14, 30].map((width) => ({ width }));
   ws.mergeCells('A1:J1');
   ws.getCell('A1').value = `${ORGANIZATION}${YEAR}年绩效目标执行情况表（1-${MONTH}月）`;
