@@ -420,3 +420,66 @@ test('a forecast below what is already spent is a warning on its cell', () => {
     ]),
   );
 });
+
+describe('labels whose meaning sits in brackets or beside another budget (second review)', () => {
+  const t = (header: CellValue[], row: CellValue[], options: RecognizeOptions = {}) =>
+    ok(book(sheet('台账', [['某局2024年预算执行台账'], ['单位：元'], header, row])), { month: 8, ...options });
+
+  test('调整预算 beside 调整后预算 is the adjustment', () => {
+    const r = t(
+      ['项目名称', '支出类别', '年初预算', '调整预算', '调整后预算', '1-8月执行数'],
+      ['A项目', '项目支出', 100, 20, 120, 60],
+    );
+    expect(r.lines[0]).toMatchObject({ initial: 10000, adjustment: 2000, budget: 12000 });
+  });
+  test('调整预算（调增+/调减-） is an adjustment even without another budget column', () => {
+    const r = t(
+      ['项目名称', '支出类别', '年初预算', '调整预算（调增+/调减-）', '1-8月执行数'],
+      ['A项目', '项目支出', 100, -20, 30],
+    );
+    expect(r.lines[0]).toMatchObject({ initial: 10000, adjustment: -2000, budget: 8000 });
+  });
+  test('预算数（年初） | 调整数 | 预算数（调整后）', () => {
+    const r = t(
+      ['项目名称', '预算数（年初）', '调整数', '预算数（调整后）', '1-8月执行数'],
+      ['A项目', 100, 20, 120, 60],
+    );
+    expect(r.lines[0]).toMatchObject({ initial: 10000, adjustment: 2000, budget: 12000 });
+  });
+  test('预算执行（1-8月） is the spending', () => {
+    const r = t(['项目名称', '全年预算', '预算执行（1-8月）', '执行率'], ['A项目', 100, 40, 0.4]);
+    expect(r.lines[0]).toMatchObject({ budget: 10000, executed: 4000 });
+  });
+  test('项目名称（文号） names the lines; 经济科目编号 is the economic code', () => {
+    const r = t(
+      ['经济科目编号', '项目名称（文号）', '全年预算', '1-8月执行数'],
+      ['30399', '其他对个人和家庭的补助', 100, 40],
+    );
+    expect(r.lines[0]).toMatchObject({ name: '其他对个人和家庭的补助', econCode: '30399', category: '人员支出' });
+  });
+  test('with a journal, a budget sheet’s 支出金额 column is not the spending', () => {
+    const r = ok(
+      book(
+        sheet('预算', [
+          ['某局2024年预算'],
+          ['项目名称', '支出类别', '全年预算', '支出金额'],
+          ['A项目', '项目支出', 1000, null],
+        ]),
+        sheet('支付明细', [
+          ['日期', '凭证号', '摘要', '项目名称', '支出金额'],
+          ['2024-03-01', '记-1', '付款', 'A项目', 300],
+        ]),
+      ),
+      { month: 8 },
+    );
+    expect(r.lines[0]!.executed).toBe(30000);
+  });
+  test.each([
+    ['XX局2024年经费执行台账（2025年1月更新）', 2024],
+    ['某县2024年财政资金执行情况（2025年3月）', 2024],
+    ['XX局2024年 部门预算执行台账（2025年2月补录）', 2024],
+  ])('a date stamp is not the report year: %s', (title, year) => {
+    const r = ok(book(sheet('台账', [[title], ['项目名称', '全年预算', '1-8月执行数'], ['A项目', 1, 1]])));
+    expect(r.year.value).toBe(year);
+  });
+});

@@ -238,3 +238,35 @@ describe('a targets sheet with nothing filled in yet', () => {
     expect(r.value.model.blocks.some((b) => b.placeholder && b.text.includes('均未填报完成情况'))).toBe(true);
   });
 });
+
+test('a target both unreported and marked 完全不可能 is counted once, as at risk', async () => {
+  const grid = await readWorkbookGrid(new Uint8Array(await readFile(SAMPLE_PATH)));
+  const withoutTargets = { sheets: grid.sheets.filter((s) => s.name !== '绩效目标') };
+  const first = buildReport(withoutTargets);
+  if (!first.ok) throw first.error;
+  const rows: CellValue[][] = addTargetsSheetPlan(first.value.model).sheets[0]!.rows.map((r) =>
+    r.map((c) => c?.value ?? null),
+  );
+  // Row 3: a quantity target filled in and already met; row 4: a quality target left blank but marked 完全不可能.
+  rows[3] = [
+    '维权帮扶项目经费',
+    '产出指标',
+    '数量指标',
+    '法律咨询服务人次',
+    '≥100人次',
+    '120人次',
+    '150人次',
+    '',
+    '确定能',
+    '',
+  ];
+  rows[4] = ['维权帮扶项目经费', '产出指标', '质量指标', '案件办结率', '≥95%', '', '', '其他', '完全不可能', ''];
+  const r = buildReport({ sheets: [...withoutTargets.sheets, { name: '绩效目标', rows }] });
+  if (!r.ok) throw r.error;
+  const text = blocksToText(r.value.model.blocks);
+  const t = r.value.model.targets!;
+  const summary = text.split('\n').find((l) => l.startsWith('综合分析'))!;
+  expect(summary).toContain(`全年${t.count}项绩效目标中，1项预计能够完成，1项存在不能按期完成的风险`);
+  expect(summary).toContain(`另有${t.count - 2}项未填报完成情况`);
+  expect(text).toMatch(/质量指标。[^\n]*案件办结率[^\n]*存在不能按期完成的风险/);
+});

@@ -12,8 +12,8 @@ const RULES: readonly (readonly [ColumnRole, RegExp])[] = [
   ['source', /资金来源|资金性质|资金渠道|^来源$/],
   ['category', /支出类别|^类别|^类型$|经费类型|支出类型|支出性质|经费性质|^分类$|支出分类|项目类型|项目类别|项目性质/],
   ['initial', /年初/],
-  // "调整预算数" is the adjusted budget; "预算调整数" / "调整数" the adjustment.
-  ['budget', /调整后|追加后|变动后|调整预算(数|额)?$/],
+  // A lone "调整预算数" may be the adjusted budget: layoutOf decides (see isAdjustedBudgetLabel).
+  ['budget', /调整后|追加后|变动后/],
   ['adjustment', /调整|调增|调减|追加|追减|^增减/],
   [
     'executed',
@@ -30,9 +30,22 @@ const RULES: readonly (readonly [ColumnRole, RegExp])[] = [
 
 /**
  * Columns whose words would pass for a role but are none: document numbers (预算指标文号),
- * functional classification codes, the unit a line belongs to, forecast rates.
+ * functional classification codes, the unit a line belongs to, forecast rates. A label that names
+ * the project or the economic classification is never ignored ("项目名称（文号）", "经济科目编号").
  */
-const IGNORED = /文号|文件|编号|^序号|功能分类|功能科目|^单位名称$|^预算单位$|^部门名称$|预计.*(执行率|进度)/;
+const IGNORED = /文号|文件|编号|^序号|功能分类|功能科目|预计.*(执行率|进度)/;
+const UNIT_COLUMN = /^(单位名称|预算单位|预算单位名称|部门名称|单位)$/;
+
+function isIgnored(bare: string): boolean {
+  if (UNIT_COLUMN.test(bare)) return true;
+  return IGNORED.test(bare) && !/名称|经济分类|经济科目/.test(bare);
+}
+
+/**
+ * Brackets that only qualify a label — a unit, a sign, "含追加", "调减" — and can be dropped to
+ * match it; other brackets carry the meaning ("预算数（年初）", "预算执行（1-8月）").
+ */
+const QUALIFIER = /\((?:单位[:：]?)?(?:万?元|%|\+|-|含[^)]*|不含[^)]*|调[增减][^)]*|[+-][^)]*|人民币[^)]*)\)/g;
 
 function match(text: string): ColumnRole | null {
   for (const [role, re] of RULES) if (re.test(text)) return role;
@@ -40,20 +53,31 @@ function match(text: string): ColumnRole | null {
 }
 
 /**
- * The meaning of a header label, or null. Words in brackets only qualify a label (a unit, "含追加",
- * "调减"), so the label is matched without them first.
+ * "调整预算数" alone is read as an adjustment; it is the adjusted budget when the sheet has no
+ * other budget column (layoutOf asks). Signs or 调增/调减 in brackets keep it an adjustment.
+ * @example isAdjustedBudgetLabel('调整预算数') === true; isAdjustedBudgetLabel('调整预算（调增+/调减-）') === false
+ */
+export function isAdjustedBudgetLabel(label: string): boolean {
+  return /^(年中)?调整预算(数|额)?$/.test(normalizeText(label));
+}
+
+/**
+ * The meaning of a header label, or null. Qualifying brackets (a unit, "含追加", "调减") are dropped
+ * before matching; brackets that carry the meaning are kept.
  * @example roleOfLabel('调整后预算数（元）') === 'budget'
  * @example roleOfLabel('年中追加（调减）') === 'adjustment'
  * @example roleOfLabel('全年预算（含追加）') === 'budget'
- * @example roleOfLabel('调整预算数') === 'budget'
+ * @example roleOfLabel('预算数（年初）') === 'initial'
  * @example roleOfLabel('1至8月支出') === 'executed'
  * @example roleOfLabel('预算指标文号') === null
  */
 export function roleOfLabel(label: string): ColumnRole | null {
   const full = normalizeText(label);
-  if (full === '' || IGNORED.test(full)) return null;
-  const bare = full.replace(/\([^)]*\)|\[[^\]]*\]/g, '');
-  return (bare !== '' ? match(bare) : null) ?? (bare !== full ? match(full) : null);
+  if (full === '') return null;
+  const core = full.replace(/\([^)]*\)|\[[^\]]*\]/g, '');
+  if (isIgnored(core)) return null;
+  const qualified = full.replace(QUALIFIER, '');
+  return match(qualified !== '' ? qualified : full);
 }
 
 /**

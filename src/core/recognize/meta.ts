@@ -28,7 +28,8 @@ export function monthInText(text: string): number | null {
 
 /**
  * The report year a title or sheet name names (2000–2099): a year followed by 结转/上年/决算 is
- * another year's money; of several, the one next to 预算/执行/台账 wins, else the latest.
+ * another year's money, one followed by a month and 更新/制表 a date stamp; of several, the one next
+ * to 预算/执行/台账 wins, else the first.
  * @example yearInText('泸县总工会2024年部门预算指标执行台账') === 2024
  * @example yearInText('泸县档案馆2023年结转资金和2024年预算执行台账') === 2024
  */
@@ -36,13 +37,18 @@ export function yearInText(text: string): number | null {
   const years: { year: number; after: string }[] = [];
   for (const m of text.matchAll(/(?:^|[^\d])(20\d{2})(?=[^\d]|$)/g)) {
     const at = (m.index ?? 0) + m[0].length;
-    years.push({ year: Number(m[1]), after: text.slice(at, at + 8).replace(/^\s*年?度?/, '') });
+    years.push({ year: Number(m[1]), after: text.slice(at, at + 10).replace(/^\s*年?度?\s*/, '') });
   }
-  // "2023年结转资金和2024年预算执行台账": a carried-over year is not the report's year.
-  const own = years.filter((y) => !/^(结转|以前|上年|结余|决算)/.test(y.after));
+  // "2023年结转资金和2024年预算执行台账": a carried-over year is not the report's year; nor is a
+  // date stamp such as "（2025年1月更新）".
+  const own = years.filter(
+    (y) =>
+      !/^(结转|以前|上年|结余|决算)/.test(y.after) &&
+      !/^\d{1,2}月(\d{1,2}日)?\s*(更新|制表|补录|修订|编制|填报|打印|\)|$)/.test(y.after),
+  );
   if (own.length === 0) return years[0]?.year ?? null;
-  const named = own.find((y) => /^(部门)?(预算|执行|台账|支出|项目|绩效|1[-—至到]|一)/.test(y.after));
-  return (named ?? own.reduce((a, b) => (b.year > a.year ? b : a))).year;
+  const named = own.find((y) => /^(部门)?(预算|执行|台账|支出|项目|绩效|经费|财政|1[-—至到]|一)/.test(y.after));
+  return (named ?? own[0]!).year;
 }
 
 /**

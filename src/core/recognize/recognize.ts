@@ -15,7 +15,7 @@ import { cellText } from '../grid/text';
 import { type AmountUnit } from '../money/parse-amount';
 import { LedgerError, type Result } from '../errors';
 import { OUTPUT_SHEETS } from '../constants';
-import { roleOfLabel, nameLabelRank, AMOUNT_ROLES } from './column-roles';
+import { roleOfLabel, nameLabelRank, isAdjustedBudgetLabel, AMOUNT_ROLES } from './column-roles';
 import { type HeaderCandidate, type SheetKind, headerCandidates, kindOfRoles } from './header';
 import { monthInText, organizationInTitle, unitInText, yearInText } from './meta';
 import { extractBudgetLines } from './budget-lines';
@@ -65,8 +65,8 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
         );
 
   const warnings: Warning[] = [];
-  const budgetLayout = layoutOf(budget, options, warnings);
-  const journalLayout = journal ? layoutOf(journal, {}, warnings) : null;
+  const budgetLayout = layoutOf(budget, options, warnings, journal !== null);
+  const journalLayout = journal ? layoutOf(journal, {}, warnings, false) : null;
   const roles = new Set(budgetLayout.columns.map((c) => c.role));
   if (!roles.has('budget') && !roles.has('initial')) {
     throw new LedgerError(
@@ -188,7 +188,7 @@ function noLedgerError(workbook: WorkbookGrid, wanted: string | undefined): Ledg
   );
 }
 
-function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[]): SheetLayout {
+function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[], hasJournal: boolean): SheetLayout {
   const { sheet, header } = found;
   const headerEnd = Math.max(...header.rows);
   const sheetUnit = unitAbove(sheet, headerEnd);
@@ -208,9 +208,13 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[]):
   });
   if (nameCol >= 0) taken.set('name', nameCol);
   // A budget sheet's "支出金额" is its spending when nothing else says so (a journal's is a payment).
-  const amountIsSpending = found.kind === 'budget' && !header.roles.includes('executed');
+  const amountIsSpending = found.kind === 'budget' && !hasJournal && !header.roles.includes('executed');
+  // A lone "调整预算数" is the adjusted budget; beside another budget column it is the adjustment.
+  const adjustedBudgetCol = header.roles.includes('budget')
+    ? -1
+    : header.roles.findIndex((r, col) => r === 'adjustment' && isAdjustedBudgetLabel(header.labels[col] ?? ''));
   header.roles.forEach((role0, col) => {
-    const role = role0 === 'amount' && amountIsSpending ? 'executed' : role0;
+    const role = role0 === 'amount' && amountIsSpending ? 'executed' : col === adjustedBudgetCol ? 'budget' : role0;
     if (role === null) return;
     const label = header.labels[col] ?? '';
     if (role === 'name' && col === nameCol) {

@@ -129,22 +129,23 @@ export function forecastBlocks(t: TargetIndicators): Block[] {
     const risk = xs.filter((r) => r.atRisk);
     const unreported = count('未填报');
     // Nothing filled in says nothing about the year: never forecast "能够完成" from blanks.
+    // A target can be unreported and still at risk (marked 完全不可能): risks are said first.
     const riskText =
-      unreported === xs.length
-        ? '暂无法判断全年能否完成。'
-        : risk.length === 0
-          ? unreported > 0
+      risk.length === 0
+        ? unreported === xs.length
+          ? '暂无法判断全年能否完成。'
+          : unreported > 0
             ? '已填报的指标预计全年能够完成。'
             : '预计全年能够完成。'
-          : `其中${risk
-              .slice(0, MAX_LISTED)
-              .map(riskWords)
-              .join('；')}${risk.length > MAX_LISTED ? `等${risk.length}项` : ''}，存在不能按期完成的风险。`;
+        : `其中${risk
+            .slice(0, MAX_LISTED)
+            .map(riskWords)
+            .join('；')}${risk.length > MAX_LISTED ? `等${risk.length}项` : ''}，存在不能按期完成的风险。`;
     out.push(p(`共${xs.length}项${parts.length ? `，${parts.join('，')}` : ''}；${riskText}`, `${KIND_WORDS[kind]}。`));
   }
   const risky = t.atRisk.length;
   const unreported = all.filter((r) => r.status === '未填报').length;
-  if (unreported === t.count) {
+  if (unreported === t.count && risky === 0) {
     out.push({
       kind: 'p',
       text: `【全年${t.count}项绩效目标均未填报完成情况，请在“绩效目标”工作表中填写后重新生成，报告将据此分析全年绩效目标预计完成情况】`,
@@ -152,11 +153,13 @@ export function forecastBlocks(t: TargetIndicators): Block[] {
     });
     return out;
   }
-  const likely = t.count - risky - unreported;
-  const rest = unreported > 0 ? `另有${unreported}项未填报完成情况，请补充` : '';
+  // Each target counted once: at risk, else unreported, else likely.
+  const likely = all.filter((r) => !r.atRisk && r.status !== '未填报').length;
+  const unreportedSafe = all.filter((r) => !r.atRisk && r.status === '未填报').length;
+  const rest = unreportedSafe > 0 ? `另有${unreportedSafe}项未填报完成情况，请补充` : '';
   out.push(
     p(
-      risky === 0 && unreported === 0
+      risky === 0 && unreportedSafe === 0
         ? `综合分析，全年${t.count}项绩效目标预计能够全部完成。`
         : `综合分析，全年${t.count}项绩效目标中，${likely}项预计能够完成` +
             (risky > 0 ? `，${risky}项存在不能按期完成的风险，需采取措施加快推进` : '') +
