@@ -108,7 +108,15 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
       const [saved, g] = await Promise.all([host.loadSettings().catch(() => null), host.readGrid()]);
       if (saved) {
         const { settings: usable, reset } = settingsForWorkbook(saved, g);
-        setSettings(usable);
+        // A re-read keeps the month and year picked in this session (they are not remembered).
+        setSettings((current) => ({
+          ...usable,
+          recognize: {
+            ...usable.recognize,
+            ...(current.recognize.month !== undefined ? { month: current.recognize.month } : {}),
+            ...(current.recognize.year !== undefined ? { year: current.recognize.year } : {}),
+          },
+        }));
         if (reset) {
           setNotice({
             intent: 'info',

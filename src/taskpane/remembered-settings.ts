@@ -37,7 +37,8 @@ export function settingsForWorkbook(
 ): { settings: HostSettings; reset: boolean } {
   const positional = saved.recognize.columns !== undefined || saved.recognize.headerRow !== undefined;
   if (!positional || saved.headerSignature === undefined) return { settings: saved, reset: false };
-  const rec = recognize(grid, saved.recognize);
+  // The month and year are not remembered; a stand-in keeps recognition from stopping on them.
+  const rec = recognize(grid, { month: 1, year: 2000, ...saved.recognize });
   if (rec.ok && headerSignature(grid, rec.value.budget) === saved.headerSignature)
     return { settings: saved, reset: false };
   const { columns: _columns, headerRow: _headerRow, ...rest } = saved.recognize;

@@ -47,6 +47,19 @@ describe('remembered settings', () => {
     expect(r.value.lines[0]!.budget).toBe(10000);
   });
 
+  test('a ledger whose month the user had to pick is not taken for a changed header', () => {
+    const noMonth = book(
+      sheet('台账', [
+        ['某局2024年预算执行台账'],
+        ['项目名称', '备用', '全年预算', '累计支出'],
+        ['A项目', 'x', 100, 60],
+      ]),
+    );
+    const picked: HostSettings = { recognize: { month: 8, columns: { budget: 2 } }, indicators: {}, title: {} };
+    const kept = settingsToRemember(picked, noMonth, layoutOf(noMonth, picked));
+    expect(settingsForWorkbook(kept, noMonth)).toEqual({ settings: kept, reset: false });
+  });
+
   test('they survive storage as JSON, signature included', () => {
     expect(parseHostSettings(JSON.stringify(saved))).toEqual(saved);
     expect(parseHostSettings('not json')).toBeNull();

@@ -23,7 +23,7 @@ const HEAD_FILL = '#DDEBF7';
 const TOTAL_FILL = '#F2F2F2';
 
 export const STYLES: Readonly<Record<CellStyleName, CellLook>> = {
-  title: { bold: true, size: 16, align: 'center' },
+  title: { bold: true, size: 16, align: 'center', wrap: true },
   subtitle: { size: 10, color: '#595959', align: 'left' },
   header: { bold: true, fill: HEAD_FILL, align: 'center', wrap: true, border: true, numberFormat: '@' },
   text: { border: true, numberFormat: '@', wrap: true },

@@ -79,12 +79,12 @@ export function buildNarrative(
 const MAX_LISTED = 30;
 
 /** "A、B、C" for up to MAX_LISTED names, then "等N个项目". */
-function nameList(items: readonly ItemResult[]): string {
+function nameList(items: readonly ItemResult[], noun = '项目'): string {
   const names = items
     .slice(0, MAX_LISTED)
     .map((i) => i.line.name)
     .join('、');
-  return items.length > MAX_LISTED ? `${names}等${items.length}个项目` : names;
+  return items.length > MAX_LISTED ? `${names}等${items.length}个${noun}` : names;
 }
 
 interface Ctx {
@@ -294,11 +294,15 @@ function flaggedNoun(items: readonly ItemResult[]): string {
 
 /** 总体而言: from the facts — basic spending against the gap, the flagged lines, the whole budget. */
 function summarySentence(c: Ctx): string {
-  const gap = -c.ind.gapPoints * 100;
   const { basic, total } = c.ind;
   const flagged = c.ind.flagged;
-  const basicBehind = basic.lines > 0 && basic.deviation !== null && basic.deviation < gap;
-  const totalBehind = total.deviation !== null && total.deviation < gap;
+  // Behind by the same rule that flags lines: the Sichuan line, or the gap to 时间进度.
+  const behind = (t: Totals): boolean =>
+    c.ind.rule === 'sichuan'
+      ? t.rate !== null && c.ind.warningLine !== null && t.rate < c.ind.warningLine
+      : t.deviation !== null && t.deviation < -c.ind.gapPoints * 100;
+  const basicBehind = basic.lines > 0 && behind(basic);
+  const totalBehind = behind(total);
   if (flagged.length === 0 && !basicBehind && !totalBehind) {
     return '总体而言，我单位预算执行和绩效目标任务稳步推进。';
   }
@@ -395,7 +399,7 @@ function analysis(c: Ctx): Block[] {
     p(
       `${c.year}年${c.period}，支出预算已执行全年预算的${pct(total.rate)}，${gapWords(total.deviation)}${fundsUsedFor(c)}。` +
         (c.ind.flagged.length > 0
-          ? `${nameList(c.ind.flagged)}执行进度滞后，相关绩效目标存在不能按期完成的风险。`
+          ? `${nameList(c.ind.flagged, flaggedNoun(c.ind.flagged))}执行进度滞后，相关绩效目标存在不能按期完成的风险。`
           : `各${cat.项目支出.lines > 0 ? '项目' : '项支出'}执行进度与时间进度基本匹配。`),
     ),
   );
@@ -471,7 +475,11 @@ function measures(c: Ctx): Block[] {
   if (c.ind.flagged.length > 0) {
     out.push(
       p(
-        `对${nameList(c.ind.flagged)}等执行滞后的${flaggedNoun(c.ind.flagged)}，逐项分析原因，制定分月支出计划，在确保资金使用合规的前提下加快支出进度；确实无法执行的，及时按程序申请调剂预算或由财政收回。`,
+        `对${
+          c.ind.flagged.length > MAX_LISTED
+            ? `${nameList(c.ind.flagged, `执行滞后的${flaggedNoun(c.ind.flagged)}`)}`
+            : `${nameList(c.ind.flagged)}等执行滞后的${flaggedNoun(c.ind.flagged)}`
+        }，逐项分析原因，制定分月支出计划，在确保资金使用合规的前提下加快支出进度；确实无法执行的，及时按程序申请调剂预算或由财政收回。`,
         `${head()}加快${flaggedNoun(c.ind.flagged) === '项目' ? '项目' : ''}支出执行进度。`,
       ),
     );

@@ -47,7 +47,9 @@ export interface RecognitionPanelProps {
 /** What was recognised, each item with where it was found and a control to correct it. */
 export function RecognitionPanel({ grid, recognition, options, onChange, disabled }: RecognitionPanelProps) {
   const s = useStyles();
-  const sheetName = recognition?.budget.sheet ?? options.sheet ?? grid.sheets[0]?.name ?? '';
+  // Chart sheets and empty sheets have nothing to pick: offer only sheets with cells.
+  const choices = grid.sheets.filter((x) => x.rows.length > 0 || x.name === recognition?.budget.sheet);
+  const sheetName = recognition?.budget.sheet ?? options.sheet ?? choices[0]?.name ?? '';
   const sheet = grid.sheets.find((x) => x.name === sheetName);
   const headerRow = recognition ? Math.max(...recognition.budget.headerRows) : (options.headerRow ?? 1);
   const roleOf = new Map<number, ColumnRole>();
@@ -76,7 +78,7 @@ export function RecognitionPanel({ grid, recognition, options, onChange, disable
             value={sheetName}
             onChange={(_, d) => set({ sheet: d.value, headerRow: undefined, columns: undefined })}
           >
-            {grid.sheets.map((x) => (
+            {choices.map((x) => (
               <option key={x.name} value={x.name}>
                 {x.name}
               </option>
