@@ -7,12 +7,31 @@ import { columnLetter } from './grid/types';
  */
 export class LedgerError extends Error {
   readonly place: Place | null;
-  constructor(message: string, place: Place | null = null) {
+  /** The setting that fixes it, so the pane can show the message beside that field. */
+  readonly field: ErrorField | null;
+  constructor(message: string, place: Place | null = null, field: ErrorField | null = null) {
     super(message);
     this.name = 'LedgerError';
     this.place = place;
+    this.field = field;
   }
 }
+
+/**
+ * What the user changes to get past an error: a setting of the pane (and of the command line), or
+ * the ledger's own figures when they contradict each other (`discrepancy`).
+ */
+export type ErrorField =
+  | 'file'
+  | 'sheet'
+  | 'header'
+  | 'columns'
+  | 'month'
+  | 'year'
+  | 'organization'
+  | 'unit'
+  | 'discrepancy'
+  | 'options';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: LedgerError };
 

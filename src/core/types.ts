@@ -111,6 +111,19 @@ export interface UnitInfo {
   readonly sheet: string | null;
 }
 
+/**
+ * A place where the ledger's own figures contradict what was read: a 合计/小计 row that is not the
+ * sum of the lines it covers, a 全年预算 that is not 年初 + 调整 (+ 结转), a total rate over 150%.
+ * Any of these stops the report until the user fixes the recognition or accepts the difference.
+ */
+export interface Discrepancy extends Place {
+  readonly kind: 'total' | 'identity' | 'rate';
+  readonly message: string;
+}
+
+/** What the user says a row is, overriding what the arithmetic found. */
+export type RowRole = 'line' | 'total' | 'ignore';
+
 export interface Recognition {
   readonly budget: SheetLayout;
   readonly journal: SheetLayout | null;
@@ -122,6 +135,10 @@ export interface Recognition {
   readonly unitInfo: UnitInfo;
   /** How categories were decided, counted, for the pane. */
   readonly categorySources: Readonly<Partial<Record<CategorySource, number>>>;
+  /** Contradictions in the ledger's own figures; the report is refused while any remain unaccepted. */
+  readonly discrepancies: readonly Discrepancy[];
+  /** The sheets whose lines were read (several for a 主管部门 with its 二级单位), first the main one. */
+  readonly sheets: readonly string[];
 }
 
 /** What the user corrected in the pane or passed on the command line. */
@@ -138,4 +155,8 @@ export interface RecognizeOptions {
   /** The finance bureau and its notice for the opening paragraph (override the 单位信息 sheet). */
   readonly financeBureau?: string;
   readonly notice?: string;
+  /** Rows (1-based, of the ledger sheet) the user says are a line, a total or to be ignored. */
+  readonly rowRoles?: Readonly<Record<number, RowRole>>;
+  /** Go on although the ledger's totals disagree; the report says so. */
+  readonly acceptDifferences?: boolean;
 }

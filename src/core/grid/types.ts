@@ -29,6 +29,11 @@ export interface SheetGrid {
   readonly merges?: readonly MergeRange[];
   /** Zero-based indexes of rows hidden or filtered out by the user. */
   readonly hiddenRows?: readonly number[];
+  /**
+   * Zero-based indexes of columns the user hid (last year's figures kept out of sight, helper
+   * columns): recognition prefers a visible column over a hidden one for the same meaning.
+   */
+  readonly hiddenColumns?: readonly number[];
   /** The sheet is protected: the add-in reads it but does not add highlights to it. */
   readonly protected?: boolean;
 }
