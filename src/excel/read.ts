@@ -110,6 +110,7 @@ export async function readWorkbook(
         rows: CellValue[][];
         merges?: MergeRange[];
         hiddenRows?: number[];
+        hiddenColumns?: number[];
         protected?: boolean;
       } = {
         name: d.name,
@@ -119,8 +120,9 @@ export async function readWorkbook(
       if (d.isProtected) out.protected = true;
       if (d.merged && !d.merged.isNullObject) out.merges = parseAreas(d.merged.address);
       if (d.visible && !d.used.isNullObject) {
-        const hidden = hiddenRows(d.used, d.visible);
-        if (hidden.length > 0) out.hiddenRows = hidden;
+        const hidden = hiddenLines(d.used, d.visible);
+        if (hidden.rows.length > 0) out.hiddenRows = hidden.rows;
+        if (hidden.columns.length > 0) out.hiddenColumns = hidden.columns;
       }
       return out;
     }),
@@ -152,14 +154,35 @@ export function estimateBytes(row: readonly unknown[]): number {
   return n;
 }
 
-function hiddenRows(used: Excel.Range, visible: Excel.RangeAreas): number[] {
-  const first = used.rowIndex;
-  const last = used.rowIndex + used.rowCount - 1;
-  // No visible cell at all: the null object; every used row is hidden.
-  const areas: Rect[] = visible.isNullObject ? [] : parseAreas(visible.address);
-  const shown = new Uint8Array(last - first + 1);
-  for (const a of areas) {
-    for (let r = Math.max(a.top, first); r <= Math.min(a.bottom, last); r++) shown[r - first] = 1;
+/**
+ * The used rows and columns no visible area touches: Excel leaves the cells of hidden (and filtered
+ * out) rows and of hidden columns out of the visible areas, so both come from the one address.
+ */
+function hiddenLines(used: Excel.Range, visible: Excel.RangeAreas): { rows: number[]; columns: number[] } {
+  // No visible cell at all: the null object. Every used row is then taken as hidden; the columns
+  // cannot be told apart (all hidden or none is the same to a reader preferring visible columns).
+  if (visible.isNullObject) return { rows: uncovered(used.rowIndex, used.rowCount, []), columns: [] };
+  const areas: Rect[] = parseAreas(visible.address);
+  return {
+    rows: uncovered(
+      used.rowIndex,
+      used.rowCount,
+      areas.map((a) => [a.top, a.bottom]),
+    ),
+    columns: uncovered(
+      used.columnIndex,
+      used.columnCount,
+      areas.map((a) => [a.left, a.right]),
+    ),
+  };
+}
+
+/** Indexes in [first, first + count) that none of the inclusive spans covers. */
+function uncovered(first: number, count: number, spans: readonly (readonly [number, number])[]): number[] {
+  const last = first + count - 1;
+  const shown = new Uint8Array(count);
+  for (const [from, to] of spans) {
+    for (let k = Math.max(from, first); k <= Math.min(to, last); k++) shown[k - first] = 1;
   }
   const out: number[] = [];
   shown.forEach((s, k) => {

@@ -41,6 +41,7 @@ export async function readWorkbookGrid(bytes: Uint8Array): Promise<WorkbookGridW
       rows: scanned.rows,
       merges: scanned.merges,
       hiddenRows: scanned.hiddenRows,
+      hiddenColumns: scanned.hiddenColumns,
       protected: isProtected(xml),
     });
   }

@@ -20,6 +20,8 @@ export interface ScannedSheet {
   readonly rows: readonly (readonly CellValue[])[];
   readonly merges: MergeRange[];
   readonly hiddenRows: number[];
+  /** Zero-based, ascending; only columns that hold a value in some row. */
+  readonly hiddenColumns: number[];
 }
 
 const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
@@ -276,6 +278,65 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
       if (range) merges.push(range);
     }
   }
-  // Hidden rows past the last value cannot matter to a reader of values.
-  return { rows, merges, hiddenRows: hidden.filter((r) => r <= lastRow) };
+  let width = 0;
+  for (const cells of rowCells) if (cells.length > width) width = cells.length;
+  // Hidden rows and columns past the last value cannot matter to a reader of values.
+  return {
+    rows,
+    merges,
+    hiddenRows: hidden.filter((r) => r <= lastRow),
+    hiddenColumns: hiddenColumns(xml, pre, sdStart, width),
+  };
+}
+
+const COL_ATTR = /([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * Columns hidden by `<cols><col min max hidden/></cols>` (collapsed outline groups are written the
+ * same way), below `width`. The schema puts <cols> before <sheetData>, so the search runs backwards
+ * from sheetData over the sheet's small head and never touches the cells.
+ */
+function hiddenColumns(xml: string, pre: string, sdStart: number, width: number): number[] {
+  if (width === 0) return [];
+  const colsOpen = `<${pre}cols`;
+  const head = sdStart >= 0 ? sdStart : xml.length;
+  const start = xml.lastIndexOf(colsOpen, head - colsOpen.length);
+  if (start < 0 || !isNameEnd(xml.charCodeAt(start + colsOpen.length))) return [];
+  const gt = xml.indexOf('>', start);
+  if (gt < 0 || xml.charCodeAt(gt - 1) === 47) return [];
+  let end = xml.indexOf(`</${pre}cols>`, gt);
+  if (end < 0 || end > head) end = head;
+  const colOpen = `<${pre}col`;
+  const marked = new Uint8Array(width);
+  let any = false;
+  let pos = gt + 1;
+  while (pos < end) {
+    const lt = xml.indexOf(colOpen, pos);
+    if (lt < 0 || lt >= end) break;
+    const tagEnd = xml.indexOf('>', lt);
+    if (tagEnd < 0) break;
+    pos = tagEnd + 1;
+    if (!isNameEnd(xml.charCodeAt(lt + colOpen.length))) continue;
+    let min = 0;
+    let max = 0;
+    let isHidden = false;
+    COL_ATTR.lastIndex = 0;
+    const attrs = xml.slice(lt + colOpen.length, tagEnd);
+    let m: RegExpExecArray | null;
+    while ((m = COL_ATTR.exec(attrs)) !== null) {
+      const value = (m[2] ?? m[3] ?? '').trim();
+      if (m[1] === 'min') min = Number(value);
+      else if (m[1] === 'max') max = Number(value);
+      else if (m[1] === 'hidden') isHidden = value === '1' || value === 'true';
+    }
+    if (!isHidden || !(min >= 1)) continue;
+    if (!(max >= min)) max = min;
+    // A hidden block may run to the sheet's last column (XFD): stop at the last one with values.
+    for (let c = min - 1; c < Math.min(max, width); c++) marked[c] = 1;
+    any = true;
+  }
+  if (!any) return [];
+  const out: number[] = [];
+  for (let c = 0; c < width; c++) if (marked[c]) out.push(c);
+  return out;
 }

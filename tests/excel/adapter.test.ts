@@ -207,6 +207,39 @@ describe('Excel adapter against the fake object model', () => {
     expect(grid.sheets[1]!.rows).toEqual([]);
   });
 
+  test('reads hidden columns from the same visible areas as hidden rows, in 3 round trips', async () => {
+    const excel = new FakeExcel();
+    // Used range C2:H6; columns D and F:G hidden (last year's figures, helpers), row 4 filtered out.
+    const s = excel.addSheet('预算表');
+    ['项目', '上年预算', '年初预算', '辅助', '辅助2', '执行数'].forEach((v, c) => s.setValue(1, c + 2, v));
+    for (let r = 2; r <= 5; r++) for (let c = 2; c <= 7; c++) s.setValue(r, c, r * 10 + c);
+    s.hiddenColumns.add(3).add(5).add(6).add(10); // K is outside the used range
+    s.hiddenRows.add(3);
+    const wide = excel.addSheet('全部隐藏', [['x', 'y']]);
+    wide.hiddenRows.add(0); // no visible cell at all: rows hidden, columns unknown
+    excel.addSheet('无隐藏', [['a', 'b']]);
+    const grid = await hostOn(excel).readGrid();
+    const g = grid.sheets[0]!;
+    expect(g.hiddenColumns).toEqual([3, 5, 6]);
+    expect(g.hiddenRows).toEqual([3]);
+    expect(g.rows[2]).toEqual([null, null, 22, 23, 24, 25, 26, 27]);
+    expect(grid.sheets[1]!.hiddenRows).toEqual([0]);
+    expect(grid.sheets[1]!.hiddenColumns).toBeUndefined();
+    expect(grid.sheets[2]!.hiddenColumns).toBeUndefined();
+    expect(grid.sheets[2]!.hiddenRows).toBeUndefined();
+    expect(excel.syncs).toBe(3);
+  });
+
+  test('finds hidden first and last used columns and still reads their values', async () => {
+    const excel = new FakeExcel();
+    const s = excel.addSheet('表1', [['a', 'b', 'c', 'd']]);
+    s.hiddenColumns.add(0).add(3); // the first and the last used column
+    const g = (await hostOn(excel).readGrid()).sheets[0]!;
+    expect(g.hiddenColumns).toEqual([0, 3]);
+    expect(g.hiddenRows).toBeUndefined();
+    expect(g.rows).toEqual([['a', 'b', 'c', 'd']]);
+  });
+
   test('works on ExcelApi 1.7 without RangeAreas, merged areas or page layout', async () => {
     const excel = ledgerWorkbook(100, { apiMinor: 7 });
     const { plan } = await generate(excel);

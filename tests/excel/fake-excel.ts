@@ -60,6 +60,7 @@ export class SheetModel {
   rowHeights = new Map<number, number>();
   frozenRows = 0;
   hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
   conditionalFormats: CfModel[] = [];
   charts: ChartModel[] = [];
   orientation: string | null = null;
@@ -102,6 +103,7 @@ export class SheetModel {
       w: [...this.columnWidths],
       fr: this.frozenRows,
       h: [...this.hiddenRows],
+      hc: [...this.hiddenColumns],
       charts: this.charts,
     });
   }
@@ -797,12 +799,21 @@ export class FakeRange extends Proxy_<RangeModel | null> {
       const m = this.resolve();
       if (!m) return null;
       const r = this.one(m);
+      // Like Excel: bands of visible rows, each cut at the hidden columns, left to right.
+      const runs = (from: number, to: number, hidden: Set<number>) => {
+        const out: [number, number][] = [];
+        for (let i = from; i <= to; i++) {
+          if (hidden.has(i)) continue;
+          const last = out[out.length - 1];
+          if (last && last[1] === i - 1) last[1] = i;
+          else out.push([i, i]);
+        }
+        return out;
+      };
+      const columns = runs(r.left, r.right, m.sheet.hiddenColumns);
       const rects: Rect[] = [];
-      for (let i = r.top; i <= r.bottom; i++) {
-        if (m.sheet.hiddenRows.has(i)) continue;
-        const last = rects[rects.length - 1];
-        if (last && last.bottom === i - 1) last.bottom = i;
-        else rects.push({ top: i, bottom: i, left: r.left, right: r.right });
+      for (const [top, bottom] of runs(r.top, r.bottom, m.sheet.hiddenRows)) {
+        for (const [left, right] of columns) rects.push({ top, bottom, left, right });
       }
       return rects.length ? { sheet: m.sheet, rects } : null;
     }).trackNull();

@@ -2,6 +2,7 @@ import { readWorkbookGrid } from '../../src/xlsx/read-grid';
 import { isDateFormatCode } from '../../src/xlsx/number-formats';
 import { serialToDate } from '../../src/xlsx/serial-date';
 import { cellAt } from '../../src/core/grid/types';
+import { scanWorksheet } from '../../src/xlsx/sheet-scanner';
 import { patchPart, workbookBytes } from './helpers';
 
 describe('readWorkbookGrid', () => {
@@ -124,6 +125,64 @@ describe('readWorkbookGrid', () => {
     expect(ms).toBeLessThan(5000);
     expect(rows).toHaveLength(n);
     expect(rows[n - 1]).toEqual([`记-${n - 1}`]);
+  });
+});
+
+describe('hidden columns', () => {
+  const ctx = { sharedStrings: [], dateStyles: [], date1904: false };
+
+  it('reads the columns hidden with exceljs, outline groups included, as zero-based indexes', async () => {
+    const bytes = await workbookBytes((wb) => {
+      const ws = wb.addWorksheet('预算表');
+      ws.addRow(['项目', '上年预算', '年初预算', '辅助列', '辅助列2', '明细', '执行数', '备注']);
+      ws.addRow(['维权帮扶', 18000, 20000, 1, 2, 3, 5000]);
+      ws.getColumn(2).hidden = true; // last year's figures
+      ws.getColumn(3).width = 18; // a width alone hides nothing
+      ws.getColumn(4).hidden = true;
+      ws.getColumn(5).hidden = true;
+      ws.getColumn(4).width = 30;
+      ws.getColumn(6).outlineLevel = 1; // a collapsed outline group
+      ws.getColumn(6).hidden = true;
+      ws.getColumn(12).hidden = true; // past the last value: cannot matter
+      const plain = wb.addWorksheet('无隐藏');
+      plain.addRow(['a', 'b']);
+      plain.getColumn(1).width = 40;
+    });
+    const grid = await readWorkbookGrid(bytes);
+    expect(grid.sheets[0]!.hiddenColumns).toEqual([1, 3, 4, 5]);
+    expect(grid.sheets[0]!.rows[1]).toEqual(['维权帮扶', 18000, 20000, 1, 2, 3, 5000]);
+    expect(grid.sheets[1]!.hiddenColumns).toEqual([]);
+  });
+
+  it('reads prefixed elements, "true", single quotes and ranges running to the last column', () => {
+    const xml =
+      '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<x:sheetFormatPr defaultRowHeight="15"/><x:cols>' +
+      "<x:col min='1' max='1' hidden='0' width='9'/>" +
+      '<x:col min="2" max="3" hidden="true"/>' +
+      '<x:col min = "5" max = "16384" width="9" hidden = "1" customWidth="1"></x:col>' +
+      '</x:cols><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="F1"><x:v>6</x:v></x:c></x:row>' +
+      '</x:sheetData></x:worksheet>';
+    expect(scanWorksheet(xml, ctx).hiddenColumns).toEqual([1, 2, 4, 5]);
+    // The same without a prefix: <cols> is not <col>, and a <col> inside cell text is not read.
+    const plain = xml
+      .replace(/<(\/?)x:/g, '<$1')
+      .replace(
+        '<v>6</v>',
+        '<v>6</v></c><c r="G1" t="inlineStr"><is><t>&lt;col min="7" max="7" hidden="1"/&gt;</t></is>',
+      );
+    expect(scanWorksheet(plain, ctx).hiddenColumns).toEqual([1, 2, 4, 5, 6]);
+  });
+
+  it('finds no hidden columns in a sheet without <cols>, or with an empty one', () => {
+    const sheet = (cols: string) =>
+      `<worksheet>${cols}<sheetData><row r="1"><c r="C1"><v>1</v></c></row></sheetData></worksheet>`;
+    expect(scanWorksheet(sheet(''), ctx).hiddenColumns).toEqual([]);
+    expect(scanWorksheet(sheet('<cols/>'), ctx).hiddenColumns).toEqual([]);
+    expect(scanWorksheet(sheet('<cols></cols>'), ctx).hiddenColumns).toEqual([]);
+    expect(
+      scanWorksheet('<worksheet><cols><col min="1" max="3" hidden="1"/></cols></worksheet>', ctx).hiddenColumns,
+    ).toEqual([]);
   });
 });
 
