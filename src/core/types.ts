@@ -13,6 +13,9 @@ export type ColumnRole =
   | 'source'
   | 'initial'
   | 'adjustment'
+  | 'reduction'
+  | 'carryover'
+  | 'indicatorSource'
   | 'budget'
   | 'executed'
   | 'forecast'
@@ -30,6 +33,9 @@ export const ROLE_LABELS: Readonly<Record<ColumnRole, string>> = {
   source: '资金来源',
   initial: '年初预算',
   adjustment: '年中调整',
+  reduction: '调减（单列）',
+  carryover: '上年结转',
+  indicatorSource: '指标来源',
   budget: '全年预算',
   executed: '1-N月执行数',
   forecast: '全年预计执行数',
@@ -53,7 +59,7 @@ export interface Warning extends Place {
 }
 
 /** How a line's category was decided, shown to the user so a wrong guess is easy to spot. */
-export type CategorySource = '类别列' | '分节行' | '经济分类' | '名称' | '未识别';
+export type CategorySource = '类别列' | '分节行' | '表名' | '经济分类' | '名称' | '未识别';
 
 /** One budget line of the ledger, in exact 分, with where it came from. */
 export interface LedgerLine {
@@ -63,7 +69,10 @@ export interface LedgerLine {
   readonly econCode: string | null;
   readonly source: string;
   readonly initial: Fen;
+  /** Everything between 年初 and 全年, 上年结转 included (so 年初 + 调整 = 全年). */
   readonly adjustment: Fen;
+  /** The part of the adjustment carried over from last year (0 when the ledger has none). */
+  readonly carryover?: Fen;
   readonly budget: Fen;
   readonly executed: Fen;
   /** null when the ledger gives no forecast for this line. */

@@ -1,4 +1,14 @@
-import { type Category, type CategorySource, type LedgerLine, type SheetLayout, type Warning } from '../types';
+import {
+  type Category,
+  type CategorySource,
+  type Discrepancy,
+  type LedgerLine,
+  type RowRole,
+  type SheetLayout,
+  type Warning,
+} from '../types';
+import { type AmountUnit } from '../money/parse-amount';
+import { findStructure, type StructRow } from './structure';
 import { type SheetGrid, type CellValue, cellAt, columnLetter, isCellError } from '../grid/types';
 import { cellDisplay, cellText, isBlank, normalizeText } from '../grid/text';
 import { type Fen } from '../money/fen';
@@ -13,54 +23,76 @@ export interface RawLine extends Omit<LedgerLine, 'executed'> {
 }
 
 const FOOTER = /^(制表|填表|审核|复核|负责人|单位负责人|财务负责人|经办|说明[:：]|注[:：]|备注[:：]|填报)/;
+/**
+ * Name words, the last resort for a category: used only when no category column, section, sheet
+ * title or economic code decides, and every line decided this way is listed in one warning.
+ */
 const PERSONNEL_NAME =
   /工资|津贴|补贴|奖金|奖励金|绩效工资|社会保险|社会保障|养老|医疗保险|医疗费|职业年金|公积金|抚恤|遗属|退休|离休|生活补助|伙食补助|助学金/;
 const PUBLIC_NAME =
   /办公|印刷|水费|电费|水电|邮电|物业|差旅|维修|租赁|会议|培训|接待|工会经费|福利费|公务用车|车辆|劳务|委托|咨询|手续费|取暖|税金|专用材料/;
+/** "其中：…" rows break down the row above: never a line of their own. */
+const OF_WHICH = /^(其中|含)[:：]?/;
 
-interface Section {
-  readonly level: 1 | 2;
-  readonly hint: CategoryHint | null;
-  readonly row: number;
-  readonly label: string;
-  readonly amounts: Partial<Record<AmountKey, Fen>> | null;
-  readonly firstLine: number;
-}
-
-type AmountKey = 'initial' | 'adjustment' | 'budget' | 'executed';
-const CHECKED: readonly AmountKey[] = ['initial', 'adjustment', 'budget', 'executed'];
+type AmountKey = 'initial' | 'adjustment' | 'reduction' | 'carryover' | 'budget' | 'executed' | 'forecast';
+const KEYS: readonly AmountKey[] = ['initial', 'adjustment', 'reduction', 'carryover', 'budget', 'executed', 'forecast'];
 const CHECK_LABEL: Record<AmountKey, string> = {
   initial: '年初预算',
   adjustment: '调整数',
+  reduction: '调减数',
+  carryover: '上年结转',
   budget: '全年预算',
   executed: '执行数',
+  forecast: '全年预计执行数',
 };
+type Amounts = Record<AmountKey, Fen | null>;
+
+export interface SheetHints {
+  /** The category the sheet's name or title gives every line ("项目支出执行情况表"), if any. */
+  readonly category: CategoryHint | null;
+  /** Rows (1-based) the user says are a line, a total or to be ignored. */
+  readonly rowRoles?: Readonly<Record<number, RowRole>>;
+}
 
 export interface BudgetLinesResult {
   readonly lines: RawLine[];
   readonly warnings: Warning[];
+  readonly discrepancies: Discrepancy[];
+}
+
+interface DataRow {
+  readonly row: number;
+  readonly label: string;
+  readonly name: string;
+  readonly code: string | null;
+  readonly amounts: Amounts;
+  readonly total: 'all' | 'group' | 'section' | null;
+  readonly section: 1 | 2 | null;
+  readonly userRole: RowRole | null;
+  /** Label-only section context in force at this row. */
+  readonly context: CategoryHint | null;
 }
 
 /**
- * Reads the lines of a budget sheet below its header. Section rows set the category of the lines
- * under them; 小计/合计 rows and section rows with figures are never lines but are checked
- * against the lines they cover; anything that cannot be read is a warning that names its cell.
+ * Reads the lines of a budget sheet below its header. Which rows are lines and which are totals is
+ * decided by arithmetic (see structure.ts); a named total that is not the sum of the lines it covers
+ * is a discrepancy, which stops the report until the user decides. Categories come from the
+ * ledger's own structure first (category column, the groups a line sits in, section rows, the
+ * sheet's title, economic codes) and from name words last.
  */
-export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout): BudgetLinesResult {
+export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, hints: SheetHints = { category: null }): BudgetLinesResult {
   const cols = indexColumns(layout.columns);
   const warnings: Warning[] = [];
-  const lines: RawLine[] = [];
+  const discrepancies: Discrepancy[] = [];
   const hidden = new Set(sheet.hiddenRows ?? []);
   // headerRows are 1-based, so the last one is also the 0-based index of the first data row.
   const firstDataRow = Math.max(...layout.headerRows);
   const labelCols = layout.columns
     .filter((c) => c.role === 'name' || c.role === 'category' || c.role === 'econCode')
     .map((c) => c.col);
-  const firstLabelCol = 0;
   const lastLabelCol = Math.max(0, ...labelCols);
   const fillDown = mergedFillDown(sheet, firstDataRow - 1);
   const categoryCol = cols.category?.col;
-  // The header's own words per column, to spot the header repeated on every printed page.
   const headerWords = new Map<number, string>();
   for (const c of layout.columns) {
     const own = normalizeText(c.label.slice(c.label.lastIndexOf('/') + 1));
@@ -68,157 +100,176 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout): Budge
   }
   const text = (row: number, col: number | undefined): string => {
     if (col === undefined) return '';
-    const v = cellAt(sheet, row, col);
-    const own = cellDisplay(v);
+    const own = cellDisplay(cellAt(sheet, row, col));
     return own !== '' ? own : (fillDown.get(`${row}:${col}`) ?? '');
   };
-  const sections: { 1: Section | null; 2: Section | null } = { 1: null, 2: null };
-  let boundary = 0; // index in `lines` where the current group began
-  const pending: Section[] = [];
   const place = (row: number, col: number | null): Pick<Warning, 'sheet' | 'row' | 'column'> => ({
     sheet: sheet.name,
     row: row + 1,
     column: col === null ? null : columnLetter(col),
   });
-  const readRow = (row: number): Partial<Record<AmountKey | 'forecast', Fen | null>> => ({
-    initial: readAmount(sheet, row, cols.initial, warnings),
-    adjustment: readAmount(sheet, row, cols.adjustment, warnings),
-    budget: readAmount(sheet, row, cols.budget, warnings),
-    executed: readAmount(sheet, row, cols.executed, warnings),
-    forecast: readAmount(sheet, row, cols.forecast, warnings),
-  });
-  const closeSection = (level: 1 | 2): void => {
-    // A new top-level section ends any sub-section, even one opened without a top-level parent.
-    if (level === 1) closeSection(2);
-    const s = sections[level];
-    if (!s) return;
-    sections[level] = null;
-    if (!s.amounts) return;
-    if (lines.length > s.firstLine) {
-      checkTotals(s.row, s.label, s.amounts, lines.slice(s.firstLine));
-    } else {
-      pending.push(s);
-    }
-  };
-  const checkTotals = (
-    row: number,
-    label: string,
-    amounts: Partial<Record<AmountKey, Fen>>,
-    covered: readonly RawLine[],
-  ): void => {
-    for (const key of CHECKED) {
-      const stated = amounts[key];
-      if (stated === undefined) continue;
-      const col = cols[key === 'budget' && !cols.budget ? 'initial' : key];
-      let sum = 0;
-      for (const l of covered) sum += (key === 'executed' ? l.executed : l[key]) ?? 0;
-      if (sum !== stated) {
-        warnings.push({
-          ...place(row, col?.col ?? null),
-          message: `“${label}”行的${CHECK_LABEL[key]}为${formatYuan(stated)}元，但所含${covered.length}行合计为${formatYuan(sum)}元，相差${formatYuan(stated - sum)}元，请核对`,
-        });
-      }
-    }
-  };
-  const statedAmounts = (row: number): Partial<Record<AmountKey, Fen>> | null => {
-    const a = readRow(row);
-    const out: Partial<Record<AmountKey, Fen>> = {};
-    let any = false;
-    for (const k of CHECKED) {
-      const v = a[k];
-      if (v !== null && v !== undefined) {
-        out[k] = v;
-        any = true;
-      }
-    }
-    if (out.budget === undefined && (out.initial !== undefined || out.adjustment !== undefined) && !cols.budget) {
-      out.budget = (out.initial ?? 0) + (out.adjustment ?? 0);
-    }
-    return any ? out : null;
+  const readRow = (row: number): Amounts => {
+    const out = {} as Amounts;
+    for (const k of KEYS) out[k] = readAmount(sheet, row, cols[k], warnings);
+    return out;
   };
 
+  // 1. The data rows, with what their words say they are.
+  const rows: DataRow[] = [];
+  const sections: { 1: CategoryHint | null; 2: CategoryHint | null } = { 1: null, 2: null };
+  const ofWhich: number[] = [];
   for (let r = firstDataRow; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];
     if (!cells || cells.every((v) => isBlank(v))) continue;
-    const label = firstText(cells, firstLabelCol, lastLabelCol);
+    const label = firstText(cells, 0, lastLabelCol);
     const normLabel = normalizeText(label);
     if (FOOTER.test(normLabel)) continue;
     if (/^栏次/.test(normLabel) || isColumnNumberRow(cells)) continue;
     if (isRepeatedHeader(cells, headerWords)) continue;
-
-    const total = totalKind(normLabel);
-    if (total) {
-      const amounts = statedAmounts(r);
-      if (amounts) {
-        const from = total === 'all' ? 0 : total === 'section' && sections[1] ? sections[1].firstLine : boundary;
-        checkTotals(r, label, amounts, lines.slice(from));
-      }
-      if (total === 'group') boundary = lines.length;
-      continue;
-    }
-
-    // A name never comes from the category column: a line with only "项目支出" there has no name.
-    // With the name cell empty, the words of "30101 基本工资" name the line before any other text does.
-    const econWords = text(r, cols.econCode?.col)
-      .replace(/^\s*3\d{2,6}\s*/, '')
-      .trim();
-    const nameText = cleanName(
-      text(r, cols.name?.col) ||
-        econWords ||
-        (cols.name ? firstText(cells, firstLabelCol, lastLabelCol, categoryCol) : label),
+    const userRole = hints.rowRoles?.[r + 1] ?? null;
+    if (userRole === 'ignore') continue;
+    const econText = text(r, cols.econCode?.col);
+    const econWords = econText.replace(/^\s*\d{3,}\s*/, '').trim();
+    const name = cleanName(
+      text(r, cols.name?.col) || econWords || (cols.name ? firstText(cells, 0, lastLabelCol, categoryCol) : label),
     );
-    const level = sectionLevel(nameText) ?? keywordSectionLevel(nameText, text(r, cols.econCode?.col));
-    if (level !== null) {
-      closeSection(level);
-      sections[level] = {
-        level,
-        hint: categoryOfText(nameText),
-        row: r,
-        label: nameText,
-        amounts: statedAmounts(r),
-        firstLine: lines.length,
-      };
-      boundary = lines.length;
+    if (OF_WHICH.test(normalizeText(name)) && userRole !== 'line') {
+      ofWhich.push(r + 1);
       continue;
     }
-
     const amounts = readRow(r);
-    const hasAmount = Object.values(amounts).some((v) => v !== null && v !== undefined);
-    let name = nameText;
+    if (cols.indicatorSource && !cols.initial && amounts.budget !== null) {
+      // The 一体化 指标账: one 指标金额 column, and 指标来源 says what kind of money each row is.
+      const kind = indicatorKind(text(r, cols.indicatorSource.col));
+      if (kind === 'carryover') amounts.carryover = amounts.budget;
+      else if (kind === 'adjustment') amounts.adjustment = amounts.budget;
+    }
+    const hasAmount = KEYS.some((k) => amounts[k] !== null);
+    const total = totalKind(normLabel) ?? totalKind(normalizeText(name));
+    const numbered = sectionLevel(name);
+    const keyword = keywordSectionLevel(name, econText);
+    const section = numbered ?? keyword;
     if (!hasAmount) {
-      if (name !== '') {
+      if (section !== null) {
+        if (section === 1) sections[2] = null;
+        sections[section] = categoryOfText(name);
+      } else if (name !== '' && total === null) {
         warnings.push({ ...place(r, cols.name?.col ?? null), message: `“${name}”没有任何金额，未计入` });
       }
       continue;
     }
+    const code = econCodeIn(econText) ?? codeIn(econText) ?? econCodeIn(name);
+    rows.push({
+      row: r,
+      label: label || name,
+      name,
+      code,
+      amounts,
+      total: userRole === 'total' ? (total ?? 'group') : userRole === 'line' ? null : total,
+      section: userRole === 'line' ? null : section,
+      userRole,
+      context: sections[2] && sections[2] !== 'basic' ? sections[2] : sections[1],
+    });
+  }
+  if (ofWhich.length > 0) {
+    warnings.push({
+      sheet: sheet.name,
+      row: ofWhich[0]!,
+      column: null,
+      message: `第${ofWhich.join('、')}行是“其中”明细（上一行的组成部分），没有重复计入`,
+    });
+  }
+
+  // 2. Structure from arithmetic.
+  const compared = KEYS.filter((k) => cols[k] !== undefined);
+  const structRows: StructRow[] = rows.map((d, i) => ({
+    row: d.row,
+    values: compared.map((k) => d.amounts[k]),
+    marker: d.userRole === 'line' ? null : d.total ? 'total' : d.section ? 'section' : codeChildrenOf(rows, i) ? 'code' : null,
+    codeChildren: d.userRole === 'line' ? null : codeChildrenOf(rows, i),
+    fixedLeaf: d.userRole === 'line',
+  }));
+  const structure = findStructure(structRows);
+
+  // 3. Named totals and numbered sections the arithmetic does not confirm are discrepancies.
+  const leafIdx = rows.map((_, i) => i).filter((i) => !structure.isGroup[i] && rows[i]!.total === null);
+  const excluded = new Set<number>();
+  rows.forEach((d, i) => {
+    if (structure.isGroup[i]) return;
+    const numberedCategory = sectionLevel(d.name) !== null && categoryOfText(d.name) !== null;
+    if (d.total === null && !numberedCategory) return;
+    excluded.add(i);
+    let covered: number[];
+    if (d.total === 'all' || numberedCategory) {
+      covered = numberedCategory ? followingUntilSection(rows, i, structure.isGroup) : leafIdx.filter((j) => !excluded.has(j));
+    } else {
+      // A 小计 covers the lines since the previous total or group row.
+      let from = i - 1;
+      while (from >= 0 && rows[from]!.total === null && !structure.isGroup[from] && sectionLevel(rows[from]!.name) === null) from--;
+      covered = leafIdx.filter((j) => j > from && j < i);
+    }
+    discrepancies.push(...totalDifferences(sheet.name, d, covered.map((j) => rows[j]!), compared, cols));
+  });
+  // A grand total that is a group must cover every line.
+  rows.forEach((d, i) => {
+    if (!structure.isGroup[i] || d.total !== 'all') return;
+    const outside = leafIdx.filter((j) => !excluded.has(j) && !isDescendant(structure.parent, j, i));
+    if (outside.length === 0) return;
+    discrepancies.push({
+      sheet: sheet.name,
+      row: d.row + 1,
+      column: null,
+      kind: 'total',
+      message: `“${d.label}”行没有包括第${outside
+        .slice(0, 8)
+        .map((j) => rows[j]!.row + 1)
+        .join('、')}${outside.length > 8 ? '等' : ''}行：这些行不在合计之内，请确认它们是否应计入（或在任务窗格中把它们标为“忽略”）`,
+    });
+  });
+  const groupNotes = rows.filter((d, i) => structure.isGroup[i] && d.total === null && d.section === null && !codeChildrenOf(rows, i));
+  if (groupNotes.length > 0) {
+    warnings.push({
+      sheet: sheet.name,
+      row: groupNotes[0]!.row + 1,
+      column: null,
+      message: `${groupNotes
+        .slice(0, 6)
+        .map((d) => `第${d.row + 1}行“${d.name}”`)
+        .join('、')}${groupNotes.length > 6 ? `等${groupNotes.length}行` : ''}的金额正好等于其下（或其上）各行之和，已作为汇总行、不重复计入；如它本身是一个项目，请在任务窗格中把它标为“明细行”`,
+    });
+  }
+
+  // 4. The lines: the leaves, with categories from the structure first.
+  const hasCodes = cols.econCode !== undefined && rows.some((d) => d.code !== null && categoryOfEconCode(d.code) !== null);
+  const lines: RawLine[] = [];
+  const byName: string[] = [];
+  rows.forEach((d, i) => {
+    if (structure.isGroup[i] || excluded.has(i)) return;
+    const r = d.row;
+    let name = d.name;
     if (name === '') {
       name = `（第${r + 1}行，未填名称）`;
-      warnings.push({
-        ...place(r, cols.name?.col ?? null),
-        message: '这一行有金额但没有项目名称，已按“未填名称”计入，请补填',
-      });
+      warnings.push({ ...place(r, cols.name?.col ?? null), message: '这一行有金额但没有项目名称，已按“未填名称”计入，请补填' });
     }
     if (hidden.has(r)) {
       warnings.push({ ...place(r, null), message: `“${name}”所在行是隐藏行或被筛选掉的行，已计入` });
     }
-
-    const econText = text(r, cols.econCode?.col);
-    const econCode = econCodeIn(econText) ?? econCodeIn(name);
+    const econCode = d.code && /^3\d{2}/.test(d.code) ? d.code : econCodeIn(name);
+    let ancestor: CategoryHint | null = null;
+    for (let p = structure.parent[i]!; p >= 0 && ancestor === null; p = structure.parent[p]!) ancestor = categoryOfText(rows[p]!.name);
     const decided = decideCategory({
       columnText: text(r, cols.category?.col),
-      hasCategoryColumn: cols.category !== undefined,
-      section1: sections[1]?.hint ?? null,
-      section2: sections[2]?.hint ?? null,
+      structure: ancestor ?? d.context,
+      sheet: hints.category,
       econCode,
+      codeless: hasCodes && d.code === null,
       name,
     });
-    if (decided.warn) {
-      warnings.push({ ...place(r, cols.category?.col ?? cols.name?.col ?? null), message: decided.warn });
-    }
-
-    const line = completeBudget(sheet.name, r, amounts, cols, warnings);
+    if (decided.warn) warnings.push({ ...place(r, cols.category?.col ?? cols.name?.col ?? null), message: decided.warn });
+    if (decided.source === '名称') byName.push(`第${r + 1}行“${name}”→${decided.category}`);
+    const line = completeBudget(sheet.name, r, d.amounts, cols, discrepancies);
     if (cols.rate) crossCheckRate(sheet, r, cols, line.budget, line.executed, warnings);
-    const forecast = amounts.forecast ?? null;
+    const forecast = d.amounts.forecast;
     if (forecast !== null && line.executed !== null && forecast < line.executed) {
       warnings.push({
         ...place(r, cols.forecast?.col ?? null),
@@ -227,10 +278,7 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout): Budge
     }
     const budgetCol = (cols.budget ?? cols.initial)?.col ?? null;
     if (line.budget < 0) {
-      warnings.push({
-        ...place(r, budgetCol),
-        message: `“${name}”的全年预算为负数（${formatYuan(line.budget)}元），不计算执行率，请核对`,
-      });
+      warnings.push({ ...place(r, budgetCol), message: `“${name}”的全年预算为负数（${formatYuan(line.budget)}元），不计算执行率，请核对` });
     } else if (line.budget === 0 && line.executed !== null && line.executed > 0) {
       warnings.push({
         ...place(r, budgetCol),
@@ -249,34 +297,110 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout): Budge
       econCode,
       source: text(r, cols.source?.col) || '未注明',
       ...line,
-      forecast: amounts.forecast ?? null,
+      forecast,
       remark: text(r, cols.remark?.col),
       sheet: sheet.name,
       row: r + 1,
     });
-  }
-  closeSection(1);
-  closeSection(2);
-  // A "section" with figures and no lines under it was a line after all ("人员支出 | 406.14 | …").
-  for (const s of pending) {
-    const amounts = readRow(s.row);
-    const hint = s.hint === 'basic' || s.hint === null ? null : s.hint;
-    lines.push({
-      name: s.label.replace(/^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/, ''),
-      category: hint ?? '项目支出',
-      categorySource: hint ? '名称' : '未识别',
-      econCode: null,
-      source: text(s.row, cols.source?.col) || '未注明',
-      ...completeBudget(sheet.name, s.row, amounts, cols, warnings),
-      forecast: amounts.forecast ?? null,
-      remark: text(s.row, cols.remark?.col),
+  });
+  if (byName.length > 0) {
+    warnings.push({
       sheet: sheet.name,
-      row: s.row + 1,
+      row: null,
+      column: null,
+      message: `以下${byName.length}行的支出类别只能从名称推断，请逐一核对（如不对，请加“支出类别”列或分节行）：${byName.slice(0, 12).join('；')}${byName.length > 12 ? '…' : ''}`,
     });
   }
-  lines.sort((a, b) => a.row - b.row);
-  warnDuplicates(lines, warnings, cols);
-  return { lines, warnings };
+  return { lines, warnings, discrepancies };
+}
+
+/** For a row with a code, the input indexes of the rows right below whose codes extend it. */
+function codeChildrenOf(rows: readonly DataRow[], i: number): { from: number; to: number } | null {
+  const code = rows[i]!.code;
+  if (!code) return null;
+  let to = i;
+  while (to + 1 < rows.length) {
+    const c = rows[to + 1]!.code;
+    if (!c || c.length <= code.length || !c.startsWith(code)) break;
+    to++;
+  }
+  return to > i ? { from: i + 1, to } : null;
+}
+
+/** The lines after a numbered section row up to the next section or total. */
+function followingUntilSection(rows: readonly DataRow[], i: number, isGroup: readonly boolean[]): number[] {
+  const level = sectionLevel(rows[i]!.name) ?? 1;
+  const out: number[] = [];
+  for (let j = i + 1; j < rows.length; j++) {
+    const d = rows[j]!;
+    const l = sectionLevel(d.name);
+    if (d.total !== null || (l !== null && l <= level)) break;
+    if (!isGroup[j] && l === null) out.push(j);
+  }
+  return out;
+}
+
+function isDescendant(parent: readonly number[], j: number, ancestor: number): boolean {
+  for (let p = parent[j]!; p >= 0; p = parent[p]!) if (p === ancestor) return true;
+  return false;
+}
+
+function totalDifferences(
+  sheet: string,
+  d: DataRow,
+  covered: readonly DataRow[],
+  keys: readonly AmountKey[],
+  cols: ColumnIndex,
+): Discrepancy[] {
+  const out: Discrepancy[] = [];
+  for (const k of keys) {
+    const stated = d.amounts[k];
+    if (stated === null) continue;
+    let sum = 0;
+    for (const c of covered) sum += c.amounts[k] ?? 0;
+    if (sum === stated) continue;
+    const col = cols[k];
+    const unit = col?.unit ?? '元';
+    out.push({
+      sheet,
+      row: d.row + 1,
+      column: col ? columnLetter(col.col) : null,
+      kind: 'total',
+      message: `“${d.label}”行的${CHECK_LABEL[k]}为${inUnit(stated, unit)}，但它所含的${covered.length}行明细合计为${inUnit(sum, unit)}，相差${inUnit(stated - sum, unit)}。请核对台账，或在任务窗格中更正哪些行是明细、哪些是合计`,
+    });
+  }
+  return out;
+}
+
+/** An amount in the ledger's own unit, so the user finds it in the sheet. */
+function inUnit(fen: Fen, unit: AmountUnit): string {
+  return unit === '万元' ? `${formatWanExact(fen)}万元` : `${formatYuan(fen)}元`;
+}
+
+/** 分 as 万元 with as many decimals as it takes (up to six), no rounding. */
+function formatWanExact(fen: Fen): string {
+  const neg = fen < 0;
+  const a = Math.abs(fen);
+  const whole = Math.floor(a / 1000000);
+  const frac = String(a % 1000000).padStart(6, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${whole}${frac ? '.' + frac.padEnd(2, '0') : '.00'}`;
+}
+
+/**
+ * What a 指标来源 cell says a row's money is: 年初 (批复 at the start of the year), 上年结转, or an
+ * in-year addition (年中追加, 上级转移支付, 调整…).
+ * @example indicatorKind('年初预算') === 'initial'; indicatorKind('上年结转') === 'carryover'; indicatorKind('上级转移支付') === 'adjustment'
+ */
+export function indicatorKind(text: string): 'initial' | 'adjustment' | 'carryover' {
+  const t = normalizeText(text);
+  if (t === '' || /年初|当年预算|部门预算批复|^批复/.test(t)) return 'initial';
+  if (/结转|结余/.test(t)) return 'carryover';
+  return 'adjustment';
+}
+
+/** A bare code at the start of a cell (GL accounts "7101010101", 类 "301"). */
+function codeIn(text: string): string | null {
+  return /^(\d{3,12})(?!\d)/.exec(normalizeText(text))?.[1] ?? null;
 }
 
 /**
@@ -343,20 +467,25 @@ function keywordSectionLevel(name: string, econ: string): 1 | 2 | null {
 
 interface CategoryInput {
   readonly columnText: string;
-  readonly hasCategoryColumn: boolean;
-  readonly section1: CategoryHint | null;
-  readonly section2: CategoryHint | null;
+  /** The category the groups or section rows around the line give. */
+  readonly structure: CategoryHint | null;
+  /** The category the sheet's name or title gives. */
+  readonly sheet: CategoryHint | null;
   readonly econCode: string | null;
+  /** The sheet codes its basic lines and this line has no code: a project. */
+  readonly codeless: boolean;
   readonly name: string;
 }
 
-function decideCategory(i: CategoryInput): { category: Category; source: CategorySource; warn?: string } {
+type Decision = { category: Category; source: CategorySource; warn?: string };
+
+function decideCategory(i: CategoryInput): Decision {
   const fromColumn = i.columnText ? categoryOfText(i.columnText) : null;
   const fromCode = i.econCode ? categoryOfEconCode(i.econCode) : null;
   const fromName = PERSONNEL_NAME.test(i.name) ? '人员支出' : PUBLIC_NAME.test(i.name) ? '公用支出' : null;
-  // 基本支出 without a sub-section is split by code or name; with neither, 公用 is the likelier half
-  // (personnel lines have recognisable names), but the guess is said.
-  const basic = (source: CategorySource): { category: Category; source: CategorySource; warn?: string } =>
+  // 基本支出 without a sub-section is split by code, then by name; with neither, 公用 is the
+  // likelier half (personnel lines have recognisable names), and the guess is said.
+  const basic = (source: CategorySource): Decision =>
     fromCode
       ? { category: fromCode, source: '经济分类' }
       : fromName
@@ -368,9 +497,11 @@ function decideCategory(i: CategoryInput): { category: Category; source: Categor
           };
   if (fromColumn === 'basic') return basic('类别列');
   if (fromColumn) return { category: fromColumn, source: '类别列' };
-  const section = i.section2 && i.section2 !== 'basic' ? i.section2 : i.section1;
-  if (section === 'basic') return basic('分节行');
-  if (section) return { category: section, source: '分节行' };
+  if (i.structure === 'basic') return basic('分节行');
+  if (i.structure) return { category: i.structure, source: '分节行' };
+  if (i.sheet === 'basic') return basic('表名');
+  if (i.sheet) return { category: i.sheet, source: '表名' };
+  if (i.codeless) return { category: '项目支出', source: '经济分类' };
   if (fromCode) return { category: fromCode, source: '经济分类' };
   if (/项目|专项/.test(i.name)) return { category: '项目支出', source: '名称' };
   if (fromName) return { category: fromName, source: '名称' };
@@ -378,34 +509,44 @@ function decideCategory(i: CategoryInput): { category: Category; source: Categor
   return { category: '项目支出', source: '未识别', warn: `${why}，已按项目支出处理，如有误请更正` };
 }
 
+/**
+ * 年初, 调整 (上年结转 and a separate 调减 column folded in) and 全年 of a line, each completed from
+ * the others when missing; where all are given and disagree, the ledger contradicts itself.
+ */
 function completeBudget(
   sheetName: string,
   row: number,
-  a: Partial<Record<AmountKey | 'forecast', Fen | null>>,
+  a: Amounts,
   cols: ColumnIndex,
-  warnings: Warning[],
-): { initial: Fen; adjustment: Fen; budget: Fen; executed: Fen | null } {
-  const adjustment0 = a.adjustment ?? null;
-  let initial = a.initial ?? null;
-  let adjustment = adjustment0 ?? 0;
-  let budget = a.budget ?? null;
+  discrepancies: Discrepancy[],
+): { initial: Fen; adjustment: Fen; carryover: Fen; budget: Fen; executed: Fen | null } {
+  const carryover = a.carryover ?? 0;
+  // A 调减 column holds cuts as positive figures (or already negative): either way it lowers.
+  const reduction = a.reduction === null ? 0 : -Math.abs(a.reduction);
+  const hasAdj = cols.adjustment !== undefined || cols.reduction !== undefined || cols.carryover !== undefined;
+  let adjustment = (a.adjustment ?? 0) + reduction + carryover;
+  let initial = a.initial;
+  let budget = a.budget;
   if (budget === null) {
     budget = (initial ?? 0) + adjustment;
   } else if (!cols.initial) {
     initial = budget - adjustment;
-  } else if (!cols.adjustment) {
+  } else if (!hasAdj) {
     adjustment = budget - (initial ?? 0);
   } else if (initial === null) {
     initial = budget - adjustment;
   } else if (initial + adjustment !== budget) {
-    warnings.push({
+    const parts = [`年初预算${formatYuan(initial)}元`, `调整${formatYuan(adjustment - carryover)}元`];
+    if (cols.carryover) parts.push(`上年结转${formatYuan(carryover)}元`);
+    discrepancies.push({
       sheet: sheetName,
       row: row + 1,
       column: cols.budget ? columnLetter(cols.budget.col) : null,
-      message: `全年预算${formatYuan(budget)}元不等于年初预算${formatYuan(initial)}元加调整数${formatYuan(adjustment)}元，以全年预算为准`,
+      kind: 'identity',
+      message: `全年预算${formatYuan(budget)}元不等于${parts.join('加')}（合计${formatYuan(initial + adjustment)}元，相差${formatYuan(budget - initial - adjustment)}元）。请核对这一行，或在任务窗格中检查各列的含义`,
     });
   }
-  return { initial: initial ?? 0, adjustment, budget, executed: a.executed ?? (cols.executed ? 0 : null) };
+  return { initial: initial ?? 0, adjustment, carryover, budget, executed: a.executed ?? (cols.executed ? 0 : null) };
 }
 
 function crossCheckRate(
@@ -438,22 +579,6 @@ function crossCheckRate(
     column: columnLetter(col.col),
     message: `执行率“${cellDisplay(v)}”与执行数÷全年预算（${(computed / 100).toFixed(2)}%）不符，报告以计算结果为准`,
   });
-}
-
-function warnDuplicates(lines: readonly RawLine[], warnings: Warning[], cols: ColumnIndex): void {
-  const seen = new Map<string, RawLine>();
-  for (const l of lines) {
-    const key = normalizeText(l.name);
-    const first = seen.get(key);
-    if (first && first.category === '项目支出' && l.category === '项目支出') {
-      warnings.push({
-        sheet: l.sheet,
-        row: l.row,
-        column: cols.name ? columnLetter(cols.name.col) : null,
-        message: `项目名称“${l.name}”与第${first.row}行重复，两行分别计入；如是同一项目请合并`,
-      });
-    } else if (!first) seen.set(key, l);
-  }
 }
 
 /** Text of merged ranges below the header, so a category merged down over several lines reaches each. */

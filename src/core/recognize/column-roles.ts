@@ -6,26 +6,31 @@ import { normalizeText } from '../grid/text';
  * patterns ("调整后" is a budget, "年初" an initial budget) come before the general ones.
  */
 const RULES: readonly (readonly [ColumnRole, RegExp])[] = [
-  ['rate', /执行率|执行进度|支出进度|完成率|进度率|^进度$/],
+  ['rate', /执行率|执行进度|支出进度|支付进度|完成率|进度率|^进度$/],
   ['forecast', /预计/],
   ['econCode', /经济分类|经济科目|科目编码|科目代码|^编码$|^代码$/],
+  ['indicatorSource', /指标来源|指标类型|指标性质/],
   ['source', /资金来源|资金性质|资金渠道|^来源$/],
   ['category', /支出类别|^类别|^类型$|经费类型|支出类型|支出性质|经费性质|^分类$|支出分类|项目类型|项目类别|项目性质/],
+  // Names before budgets: "预算项目" and "指标名称" name the lines.
+  ['name', /项目名称|预算项目|支出项目|科目名称|指标名称/],
+  ['carryover', /结转|结余/],
   ['initial', /年初/],
   // A lone "调整预算数" may be the adjusted budget: layoutOf decides (see isAdjustedBudgetLabel).
   ['budget', /调整后|追加后|变动后/],
+  ['reduction', /^(年中)?调减(数|额|金额)?$/],
   ['adjustment', /调整|调增|调减|追加|追减|^增减/],
   [
     'executed',
-    /\d{1,2}月?-\d{1,2}月|\d{1,2}月?[至到]\d{1,2}月|截[至止]\d{1,2}月|累计支|累计执行|累计支付|已支|执行数|执行金额|执行额|实际支出|实际执行|支出数|支付数|已执行/,
+    /\d{1,2}月?-\d{1,2}月|\d{1,2}月?[至到]\d{1,2}月|截[至止]\d{1,2}月|累计支|累计执行|累计支付|累计借方|本年累计|已支|执行数|执行金额|执行额|实际支出|实际执行|支出数|支付数|已执行|累计$/,
   ],
-  ['budget', /全年预算|预算数|预算金额|预算额|批复|全年指标|指标数|指标金额|预算/],
+  ['budget', /全年预算|预算数|预算金额|预算额|批复|全年指标|指标数|指标金额|可用预算|预算/],
   ['voucher', /凭证/],
   ['date', /日期|^时间$|支付时间|记账时间/],
   ['summary', /摘要/],
   ['amount', /^金额|支付金额|发生额|^借方|支出金额|付款金额/],
   ['remark', /备注|说明|用途|主要内容/],
-  ['name', /项目名称|预算项目|支出项目|^项目|名称|^科目$|^科目\/|^内容$/],
+  ['name', /^项目|名称|^科目$|^科目\/|^内容$/],
 ];
 
 /**
@@ -33,11 +38,17 @@ const RULES: readonly (readonly [ColumnRole, RegExp])[] = [
  * functional classification codes, the unit a line belongs to, forecast rates. A label that names
  * the project or the economic classification is never ignored ("项目名称（文号）", "经济科目编号").
  */
-const IGNORED = /文号|文件|编号|^序号|功能分类|功能科目|预计.*(执行率|进度)/;
+const IGNORED = /文号|文件|编号|^序号|功能分类|功能科目|预计.*(执行率|进度)|可用余额|^余额|期初|期末|贷方|本期|本月|当月|^月份$/;
+/**
+ * Last year's figures, kept beside this year's (上年预算数, 上年同期执行数, 去年, 同比): never this
+ * year's budget or spending. 上年结转 is this year's money and is not among them.
+ */
+const LAST_YEAR = /上年(?!结转|结余)|上年同期|去年|同比|上期|以前年度(?!结转)/;
 const UNIT_COLUMN = /^(单位名称|预算单位|预算单位名称|部门名称|单位)$/;
 
 function isIgnored(bare: string): boolean {
   if (UNIT_COLUMN.test(bare)) return true;
+  if (LAST_YEAR.test(bare)) return true;
   return IGNORED.test(bare) && !/名称|经济分类|经济科目/.test(bare);
 }
 
@@ -88,14 +99,24 @@ export function roleOfLabel(label: string): ColumnRole | null {
 export function nameLabelRank(label: string): number {
   const t = normalizeText(label);
   if (/项目名称/.test(t)) return 3;
-  if (/预算项目|支出项目|科目名称/.test(t)) return 2;
+  if (/预算项目|支出项目|科目名称|指标名称/.test(t)) return 2;
   return 1;
+}
+
+/**
+ * True for labels that mark a subtotal of several columns of one group ("年中调整/小计").
+ * @example isSubtotalLabel('年中调整/小计') === true; isSubtotalLabel('年中调整/追加') === false
+ */
+export function isSubtotalLabel(label: string): boolean {
+  return /\/(小计|合计|净额|合计数|小计数)$/.test(normalizeText(label));
 }
 
 /** The amount columns, read as money. */
 export const AMOUNT_ROLES: readonly ColumnRole[] = [
   'initial',
   'adjustment',
+  'reduction',
+  'carryover',
   'budget',
   'executed',
   'forecast',

@@ -42,31 +42,42 @@ function mergedText(sheet: SheetGrid, row: number, col: number): string | null {
   return null;
 }
 
-function twoRowLabels(sheet: SheetGrid, row: number, width: number): string[] {
-  const parents = rowLabels(sheet, row, width);
-  const children = rowLabels(sheet, row + 1, width);
+/**
+ * Labels of a header of several rows, each column's read as the path of its words from the top
+ * ("预算指标/年中调整/小计"): a group label merged over its columns, or written once over them with
+ * the cells to its right left blank, reaches every column below it.
+ */
+function multiRowLabels(sheet: SheetGrid, rows: readonly number[], width: number): string[] {
+  const grid = rows.map((r) => rowLabels(sheet, r, width));
   const out: string[] = [];
-  let carry = '';
+  const carry: string[] = rows.map(() => '');
   for (let c = 0; c < width; c++) {
-    let parent = parents[c] ?? '';
-    const child = children[c] ?? '';
-    if (parent === '') parent = mergedText(sheet, row, c) ?? (child !== '' ? carry : '');
-    carry = child !== '' && parent !== '' ? parent : '';
-    // A vertically merged label ("项目名称" over two rows) shows the same text in both.
-    const childOwn = child !== '' && mergedText(sheet, row + 1, c) !== parent ? child : '';
-    out.push(parent && childOwn ? `${parent}/${childOwn}` : parent || childOwn);
+    const path: string[] = [];
+    for (let h = 0; h < rows.length; h++) {
+      let t = grid[h]![c] ?? '';
+      const merged = t === '' ? mergedText(sheet, rows[h]!, c) : null;
+      const below = rows.slice(h + 1).some((_, k) => (grid[h + 1 + k]![c] ?? '') !== '' || mergedText(sheet, rows[h + 1 + k]!, c));
+      if (t === '') t = merged ?? (below ? carry[h]! : '');
+      carry[h] = t !== '' && below ? t : (grid[h]![c] ?? '') !== '' ? '' : carry[h]!;
+      if (t !== '' && path[path.length - 1] !== t) path.push(t);
+    }
+    out.push(path.join('/'));
   }
   return out;
 }
 
-function rolesOf(labels: readonly string[], twoRow: boolean): (ColumnRole | null)[] {
+function rolesOf(labels: readonly string[]): (ColumnRole | null)[] {
   return labels.map((label) => {
-    if (!twoRow || !label.includes('/')) return roleOfLabel(label);
-    const child = label.slice(label.lastIndexOf('/') + 1);
-    const parent = label.slice(0, label.lastIndexOf('/'));
+    if (!label.includes('/')) return roleOfLabel(label);
+    const parts = label.split('/');
+    const child = parts[parts.length - 1]!;
+    const parent = parts.slice(0, -1).join('/');
     const childRole = roleOfLabel(child);
+    const parentRole = roleOfLabel(parts[parts.length - 2]!);
     // "金额" under "1-8月执行情况" is the spending, not a journal's payment amount.
     if (childRole === 'amount') return roleOfLabel(parent) ?? childRole;
+    // "小计"/"合计" under "年中调整" is the adjustment itself; "追加"/"调减" beside it are its parts.
+    if (childRole === null && /^(小计|合计|净额|合计数|小计数)$/.test(child) && parentRole !== null) return parentRole;
     return childRole ?? roleOfLabel(label);
   });
 }
@@ -96,15 +107,20 @@ export function headerCandidates(sheet: SheetGrid): HeaderCandidate[] {
     const labels = rowLabels(sheet, r, width);
     if (labels.filter((l) => l !== '').length < 2) continue;
     if (countNumbers(sheet, r, width) > labels.filter((l) => l !== '').length) continue;
-    const roles = rolesOf(labels, false);
-    const single: HeaderCandidate = { rows: [r], labels, roles, score: scoreOf(roles) };
-    let best = single;
-    const nextHasLabels = rowLabels(sheet, r + 1, width).some((l) => l !== '' && roleOfLabel(l) !== null);
-    if (r + 1 < sheet.rows.length && nextHasLabels && countNumbers(sheet, r + 1, width) === 0) {
-      const labels2 = twoRowLabels(sheet, r, width);
-      const roles2 = rolesOf(labels2, true);
-      const double: HeaderCandidate = { rows: [r, r + 1], labels: labels2, roles: roles2, score: scoreOf(roles2) };
-      if (double.score > single.score) best = double;
+    const roles = rolesOf(labels);
+    let best: HeaderCandidate = { rows: [r], labels, roles, score: scoreOf(roles) };
+    // Two or three rows when the rows below add meanings (merged groups over their parts).
+    const rows = [r];
+    for (let d = 1; d < 3; d++) {
+      const next = r + d;
+      if (next >= sheet.rows.length || countNumbers(sheet, next, width) > 0) break;
+      const own = rowLabels(sheet, next, width).filter((l) => l !== '');
+      if (own.length === 0 || !own.some((l) => roleOfLabel(l) !== null || /^(小计|合计|编码|名称)$/.test(l))) break;
+      rows.push(next);
+      const labelsN = multiRowLabels(sheet, rows, width);
+      const rolesN = rolesOf(labelsN);
+      const cand: HeaderCandidate = { rows: [...rows], labels: labelsN, roles: rolesN, score: scoreOf(rolesN) };
+      if (cand.score > best.score) best = cand;
     }
     if (best.score > 0) found.push(best);
   }

@@ -17,12 +17,43 @@ export function unitInText(text: string): AmountUnit | null {
  * @example monthInText('1-8月累计支出') === 8; monthInText('截至6月底') === 6; monthInText('预算') === null
  */
 export function monthInText(text: string): number | null {
-  const t = normalizeText(text);
-  const range = /(?:^|[^\d])1月?[-至到](\d{1,2})月/.exec(t);
-  const upTo = /截[至止](?:\d{4}年)?(\d{1,2})月/.exec(t);
-  const m = range?.[1] ?? upTo?.[1];
+  const t = chineseMonths(normalizeText(text)).replace(/[~～—–－‐]/g, '-');
+  const range = /(?:^|[^\d])1月?(?:份)?[-至到](\d{1,2})月/.exec(t);
+  const upTo = /截[至止](?:日期|时间)?[:：]?(?:\d{4}年)?(\d{1,2})月/.exec(t);
+  // "截止日期：2024-09-30", "截至2024年9月30日", "期间：2024.01-2024.08", "（2024.08）".
+  const dated = /截[至止](?:日期|时间)?[:：]?\s*20\d{2}[-/.年](\d{1,2})(?:[-/.月]|$)/.exec(t);
+  const period = /20\d{2}[./-]0?1[-至到]20\d{2}[./-](\d{1,2})(?!\d)/.exec(t);
+  const stamp = /[(（]20\d{2}[./-](\d{1,2})[)）]/.exec(t) ?? /[(（]20\d{2}年(\d{1,2})月[)）]/.exec(t);
+  const m = range?.[1] ?? upTo?.[1] ?? dated?.[1] ?? period?.[1] ?? stamp?.[1];
   if (m === undefined) return null;
   const n = Number(m);
+  return n >= 1 && n <= 12 ? n : null;
+}
+
+const CN_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/**
+ * Chinese month numbers as digits: "一至八月" → "1至8月", "十一月" → "11月".
+ * @example chineseMonths('一至八月支出数') === '1至8月支出数'
+ */
+export function chineseMonths(t: string): string {
+  return t.replace(/([一二三四五六七八九十]{1,3})(?=月|[至到~—-][一二三四五六七八九十]{1,3}月)/g, (w: string) => {
+    if (w === '十') return '10';
+    if (w.startsWith('十')) return String(10 + (CN_DIGITS[w[1]!] ?? 0));
+    if (w.length === 1) return String(CN_DIGITS[w] ?? w);
+    return w;
+  });
+}
+
+/**
+ * The month a sheet of a one-sheet-per-month workbook stands for: "7月", "2024年7月", "07".
+ * @example monthOfSheetName('7月') === 7; monthOfSheetName('1-7月') === 7; monthOfSheetName('台账') === null
+ */
+export function monthOfSheetName(name: string): number | null {
+  const t = chineseMonths(normalizeText(name));
+  const m = /^(?:20\d{2}年?)?(?:1[-至到])?(\d{1,2})月(?:份)?(?:执行|支出|台账|预算)?.{0,4}$/.exec(t) ?? /^(\d{1,2})$/.exec(t);
+  if (!m?.[1]) return null;
+  const n = Number(m[1]);
   return n >= 1 && n <= 12 ? n : null;
 }
 
@@ -56,10 +87,17 @@ export function yearInText(text: string): number | null {
  * @example organizationInTitle('泸县总工会2024年部门预算指标执行台账') === '泸县总工会'
  */
 export function organizationInTitle(text: string): string | null {
-  const m = /^\s*(.+?)\s*20\d{2}\s*年/.exec(text);
+  const labelled = /(?:预算单位|核算单位|单位名称|填报单位|编制单位)[:：]\s*(?:\[[^\]]*\]|【[^】]*】|\d+\s)?\s*([^\s:：]{2,40}?)(?=\s|$|截止|期间|单位[:：]|金额单位)/.exec(text);
+  if (labelled?.[1]) return labelled[1];
+  const m =
+    /^\s*(.+?)\s*20\d{2}\s*年/.exec(text) ??
+    /^\s*(.{2,40}?)(?:部门)?(?:预算|财政|项目|课题|专项|经费|资金|基本支出|支出|指标)[^\s]*(?:执行|台账|明细|情况|表)/.exec(text);
   if (!m?.[1]) return null;
   const org = m[1]
     .replace(/^(关于|附件\d*[:：]?)/, '')
+    // "…课题经费执行情况表（2016年…": the document's name is not the organisation's.
+    .replace(/[（(]$/, '')
+    .replace(/(部门|单位)?(预算|项目|课题|专项|经费|资金|基本支出|支出|指标|执行)\S*?(表|台账|明细|情况|账)$/, '')
     .replace(/(上年|以前年度|往年)?结转(资金|结余)?(及|和|与|、)?$/, '')
     .trim();
   return org.length >= 2 && org.length <= 40 ? org : null;

@@ -8,6 +8,8 @@ import {
   type SheetLayout,
   type Warning,
   type CategorySource,
+  type Discrepancy,
+  CATEGORIES,
   ROLE_LABELS,
 } from '../types';
 import { type SheetGrid, type WorkbookGrid, cellAt, columnLetter, gridWidth } from '../grid/types';
@@ -15,10 +17,14 @@ import { cellText } from '../grid/text';
 import { type AmountUnit } from '../money/parse-amount';
 import { LedgerError, type Result } from '../errors';
 import { OUTPUT_SHEETS } from '../constants';
-import { roleOfLabel, nameLabelRank, isAdjustedBudgetLabel, AMOUNT_ROLES } from './column-roles';
+import { roleOfLabel, nameLabelRank, isAdjustedBudgetLabel, isSubtotalLabel, AMOUNT_ROLES } from './column-roles';
+import { isBlank } from '../grid/text';
 import { type HeaderCandidate, type SheetKind, headerCandidates, kindOfRoles } from './header';
-import { monthInText, organizationInTitle, unitInText, yearInText } from './meta';
-import { extractBudgetLines } from './budget-lines';
+import { monthInText, monthOfSheetName, organizationInTitle, unitInText, yearInText } from './meta';
+import { type RawLine, extractBudgetLines } from './budget-lines';
+import { type CategoryHint } from './category';
+import { formatYuan } from '../money/format';
+import { normalizeText } from '../grid/text';
 import { sumJournal } from './journal';
 import { EMPTY_UNIT_INFO, UNIT_INFO_SHEET, readUnitInfo } from './unit-info';
 
@@ -43,28 +49,28 @@ export function recognize(workbook: WorkbookGrid, options: RecognizeOptions = {}
 
 function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Recognition {
   if (options.month !== undefined && !(Number.isInteger(options.month) && options.month >= 1 && options.month <= 12)) {
-    throw new LedgerError(`截止月份应为1到12之间的整数，收到的是“${String(options.month)}”。`);
+    throw new LedgerError(`截止月份应为1到12之间的整数，收到的是“${String(options.month)}”。`, null, 'month');
   }
   if (options.year !== undefined && !(Number.isInteger(options.year) && options.year >= 2000 && options.year <= 2099)) {
-    throw new LedgerError(`年度应为四位年份（如2024），收到的是“${String(options.year)}”。`);
+    throw new LedgerError(`年度应为四位年份（如2024），收到的是“${String(options.year)}”。`, null, 'year');
   }
   const candidates = workbook.sheets.filter(
     (s) => !OUTPUT_SHEETS.includes(s.name) && !UNIT_INFO_SHEET.test(s.name) && !/绩效目标|绩效指标/.test(s.name),
   );
-  const budget = findSheet(candidates, 'budget', options.sheet, options.headerRow);
-  if (!budget) throw noLedgerError(workbook, options.sheet);
+  const warnings: Warning[] = [];
+  const ledger = chooseLedgerSheets(candidates, options, warnings);
+  const budget = ledger.main;
   const journalWanted = options.journalSheet;
   const journal =
     journalWanted === null
       ? null
       : findSheet(
-          candidates.filter((s) => s !== budget.sheet),
+          candidates.filter((s) => !ledger.all.some((f) => f.sheet === s)),
           'journal',
           journalWanted,
           undefined,
         );
 
-  const warnings: Warning[] = [];
   const budgetLayout = layoutOf(budget, options, warnings, journal !== null);
   const journalLayout = journal ? layoutOf(journal, {}, warnings, false) : null;
   const roles = new Set(budgetLayout.columns.map((c) => c.role));
@@ -72,12 +78,14 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
     throw new LedgerError(
       `工作表“${budget.sheet.name}”的表头（第${budgetLayout.headerRows.join('、')}行）中没有预算数列（如“全年预算”“调整后预算数”“年初预算”）。请在任务窗格中指定哪一列是全年预算。`,
       { sheet: budget.sheet.name, row: Math.max(...budgetLayout.headerRows), column: null },
+      'columns',
     );
   }
   if (!roles.has('executed') && !journalLayout) {
     throw new LedgerError(
       `工作表“${budget.sheet.name}”的表头（第${budgetLayout.headerRows.join('、')}行）中没有执行数列（如“1-8月执行数”“累计支出”），工作簿中也没有支付明细表。请在任务窗格中指定执行数所在列，或加入支付明细表。`,
       { sheet: budget.sheet.name, row: Math.max(...budgetLayout.headerRows), column: null },
+      'columns',
     );
   }
 
@@ -96,32 +104,59 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
     financeBureau: options.financeBureau?.trim() || fromSheet.financeBureau,
     notice: options.notice?.trim() || fromSheet.notice,
   };
-  const month = detectMonth(budget, budgetLayout, journal, options);
+  const month = ledger.month ?? detectMonth(budget, budgetLayout, journal, options);
   const year = detectYear(budget, journal, options);
   const organization = detectOrganization(budget, unitInfo.organization, options, warnings);
 
-  const extracted = extractBudgetLines(budget.sheet, budgetLayout);
-  warnings.push(...extracted.warnings);
-  if (extracted.lines.length === 0) {
-    throw new LedgerError(
-      `工作表“${budget.sheet.name}”的表头（第${budgetLayout.headerRows.join('、')}行）下面没有找到任何带金额的预算行。请确认表头行是否选对。`,
-      { sheet: budget.sheet.name, row: Math.max(...budgetLayout.headerRows), column: null },
-    );
+  const discrepancies: Discrepancy[] = [];
+  const extractedLines: RawLine[] = [];
+  for (const found of ledger.all) {
+    // Every sheet of a department is read with its own header; the user's corrections apply to the first.
+    const layout = found === budget ? budgetLayout : layoutOf(found, {}, warnings, false);
+    const extracted = extractBudgetLines(found.sheet, layout, {
+      category: sheetCategory(found),
+      rowRoles: found === budget ? options.rowRoles : undefined,
+    });
+    warnings.push(...extracted.warnings);
+    discrepancies.push(...extracted.discrepancies);
+    if (extracted.lines.length === 0) {
+      throw new LedgerError(
+        `工作表“${found.sheet.name}”的表头（第${layout.headerRows.join('、')}行）下面没有找到任何带金额的预算行。请确认表头行是否选对。`,
+        { sheet: found.sheet.name, row: Math.max(...layout.headerRows), column: null },
+        'header',
+      );
+    }
+    extractedLines.push(...extracted.lines);
   }
+  const noSourceColumn = !budgetLayout.columns.some((c) => c.role === 'source');
+  if (noSourceColumn) {
+    warnings.push({
+      sheet: budget.sheet.name,
+      row: null,
+      column: null,
+      message: '台账没有资金来源列，全部按一般公共预算（财政拨款）列示；如有政府性基金等其他来源，请加“资金来源”列',
+    });
+  }
+  const withSources = extractedLines.map((l) => ({
+    ...l,
+    source: noSourceColumn ? '一般公共预算' : sourceKind(l.source),
+  }));
+  const merged = mergeSameLines(withSources, warnings);
   let lines: LedgerLine[];
   if (roles.has('executed') || !journal || !journalLayout) {
-    lines = extracted.lines.map((l) => ({ ...l, executed: l.executed ?? 0 }));
+    lines = merged.map((l) => ({ ...l, executed: l.executed ?? 0 }));
   } else {
     const sums = sumJournal(
       journal.sheet,
       journalLayout,
-      extracted.lines.map((l) => l.name),
+      merged.map((l) => l.name),
       year.value,
       month.value,
     );
     warnings.push(...sums.warnings);
-    lines = extracted.lines.map((l, i) => ({ ...l, executed: sums.byLine.get(i) ?? 0 }));
+    lines = merged.map((l, i) => ({ ...l, executed: sums.byLine.get(i) ?? 0 }));
   }
+  discrepancies.push(...rateDiscrepancies(lines, budget.sheet.name));
   const categorySources: Partial<Record<CategorySource, number>> = {};
   for (const l of lines) categorySources[l.categorySource] = (categorySources[l.categorySource] ?? 0) + 1;
   return {
@@ -134,7 +169,208 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
     warnings,
     unitInfo,
     categorySources,
+    discrepancies,
+    sheets: ledger.all.map((f) => f.sheet.name),
   };
+}
+
+interface LedgerChoice {
+  readonly main: Found;
+  readonly all: readonly Found[];
+  /** The month a one-sheet-per-month workbook's chosen sheet stands for. */
+  readonly month: Detected<number> | null;
+}
+
+/**
+ * Which sheets hold the ledger: the one the user named; else, of the sheets that read as a budget
+ * ledger, the report month's (or the latest) when there is one sheet per month, the 汇总 sheet when
+ * there is one, all of them when they are a department's units of the same shape (本级 + 二级单位),
+ * else the best one. Other ledger-like sheets are named in a warning, never dropped silently.
+ */
+function chooseLedgerSheets(sheets: readonly SheetGrid[], options: RecognizeOptions, warnings: Warning[]): LedgerChoice {
+  if (options.sheet !== undefined) {
+    const one = findSheet(sheets, 'budget', options.sheet, options.headerRow);
+    if (!one) throw noLedgerError(sheets, options.sheet);
+    return { main: one, all: [one], month: null };
+  }
+  const all: Found[] = [];
+  for (const sheet of sheets) {
+    const header = headerCandidates(sheet).find((h) => kindOfRoles(h.roles) === 'budget');
+    if (header) all.push({ sheet, header, kind: 'budget' });
+  }
+  if (all.length === 0) throw noLedgerError(sheets, undefined);
+  if (all.length === 1) return { main: all[0]!, all, month: null };
+  const names = (fs: readonly Found[]): string => fs.map((f) => `“${f.sheet.name}”`).join('、');
+
+  // One sheet per month: the report month's sheet, else the latest.
+  const months = all.map((f) => monthOfSheetName(f.sheet.name));
+  if (months.every((m) => m !== null) && new Set(months).size === months.length) {
+    const wanted = options.month;
+    const at = wanted !== undefined ? months.indexOf(wanted) : months.indexOf(Math.max(...(months as number[])));
+    if (at < 0) {
+      throw new LedgerError(
+        `工作簿每月一张表（${names(all)}），但没有${wanted}月的表。请选择要用的工作表，或把截止月份改为有表的月份。`,
+        null,
+        'month',
+      );
+    }
+    const main = all[at]!;
+    warnings.push({
+      sheet: main.sheet.name,
+      row: null,
+      column: null,
+      message: `工作簿每月一张表，使用“${main.sheet.name}”表（${wanted !== undefined ? '截止月份' : '最后一个月'}）的累计数；其他月份的表未使用`,
+    });
+    return { main, all: [main], month: { value: months[at]!, from: `工作表“${main.sheet.name}”（每月一张表）` } };
+  }
+
+  // A summary sheet beside the units': the summary is the department's figures.
+  const summary = all.find((f) => /汇总|合计|总表|全局|部门整体/.test(f.sheet.name));
+  if (summary) {
+    const others = all.filter((f) => f !== summary);
+    warnings.push({
+      sheet: summary.sheet.name,
+      row: null,
+      column: null,
+      message: `使用汇总表“${summary.sheet.name}”；${names(others)}未重复计入（如需改用其中一张，请在任务窗格中选择工作表）`,
+    });
+    return { main: summary, all: [summary], month: null };
+  }
+
+  // Sheets of last year beside this year's: this year's only.
+  const years = all.map((f) => yearOfSheet(f));
+  const latest = Math.max(...years.filter((y): y is number => y !== null), 0);
+  const current = latest > 0 ? all.filter((_, i) => years[i] === null || years[i] === latest) : all;
+  if (current.length < all.length) {
+    warnings.push({
+      sheet: current[0]!.sheet.name,
+      row: null,
+      column: null,
+      message: `${names(all.filter((f) => !current.includes(f)))}是其他年度的表，未使用`,
+    });
+  }
+  if (current.length === 1) return { main: current[0]!, all: current, month: null };
+
+  // A department's units, one sheet each, in the same shape: the department is their sum.
+  const shape = (f: Found): string =>
+    [...new Set(f.header.roles.filter((r): r is ColumnRole => r !== null && AMOUNT_ROLES.includes(r)))].sort().join(',');
+  const first = current[0]!;
+  const same = current.filter((f) => shape(f) === shape(first));
+  const rest = current.filter((f) => !same.includes(f));
+  if (same.length > 1) {
+    warnings.push({
+      sheet: first.sheet.name,
+      row: null,
+      column: null,
+      message: `工作簿有${same.length}张同样格式的台账（${names(same)}），按主管部门及所属单位合并计算${rest.length > 0 ? `；${names(rest)}格式不同，未使用` : ''}。如只需其中一张，请在任务窗格中选择工作表`,
+    });
+    return { main: first, all: same, month: null };
+  }
+  const best = [...current].sort((a, b) => b.header.score - a.header.score)[0]!;
+  warnings.push({
+    sheet: best.sheet.name,
+    row: null,
+    column: null,
+    message: `使用工作表“${best.sheet.name}”；${names(current.filter((f) => f !== best))}也像台账，未使用（如不对，请在任务窗格中选择工作表）`,
+  });
+  return { main: best, all: [best], month: null };
+}
+
+function yearOfSheet(f: Found): number | null {
+  for (const t of [f.sheet.name, ...titleTexts(f.sheet, Math.min(...f.header.rows))]) {
+    const y = yearInText(t);
+    if (y) return y;
+  }
+  return null;
+}
+
+/** The category a sheet's name or title gives all its lines ("项目支出执行情况表"). */
+function sheetCategory(f: Found): CategoryHint | null {
+  const texts = [f.sheet.name, ...titleTexts(f.sheet, Math.min(...f.header.rows))];
+  const t = texts.join(' ');
+  const project = /项目支出|专项资金|项目资金|专项经费|项目经费|课题经费/.test(t);
+  const basic = /基本支出/.test(t);
+  if (project && !basic) return '项目支出';
+  if (basic && !project) return 'basic';
+  return null;
+}
+
+/**
+ * The kind of money a 资金来源/资金性质 cell names, so "一般公共预算拨款" and "一般公共预算资金" are
+ * one source.
+ * @example sourceKind('一般公共预算资金') === '一般公共预算'; sourceKind('政府性基金预算资金') === '政府性基金预算'
+ */
+export function sourceKind(text: string): string {
+  const t = normalizeText(text).replace(/^\[[^\]]*\]|^\d+\s*/, '');
+  if (t === '' || t === '未注明') return '未注明';
+  if (/一般公共预算|财政拨款|公共财政|一般预算/.test(t)) return '一般公共预算';
+  if (/政府性基金/.test(t)) return '政府性基金预算';
+  if (/国有资本/.test(t)) return '国有资本经营预算';
+  return t.replace(/(资金|拨款)$/, '');
+}
+
+/**
+ * One project on several rows (指标 rows of the 一体化 export: 年初 + 追加 + 结转) is one line:
+ * rows of one sheet with the same name, category and source are added up.
+ */
+function mergeSameLines(lines: readonly RawLine[], warnings: Warning[]): RawLine[] {
+  const out: RawLine[] = [];
+  const at = new Map<string, number>();
+  const mergedRows = new Map<number, number[]>();
+  for (const l of lines) {
+    const key = `${l.sheet}\u0000${normalizeText(l.name)}\u0000${l.category}\u0000${l.source}`;
+    const i = at.get(key);
+    if (i === undefined) {
+      at.set(key, out.length);
+      out.push(l);
+      continue;
+    }
+    const a = out[i]!;
+    out[i] = {
+      ...a,
+      initial: a.initial + l.initial,
+      adjustment: a.adjustment + l.adjustment,
+      carryover: (a.carryover ?? 0) + (l.carryover ?? 0),
+      budget: a.budget + l.budget,
+      executed: a.executed === null && l.executed === null ? null : (a.executed ?? 0) + (l.executed ?? 0),
+      forecast: a.forecast === null && l.forecast === null ? null : (a.forecast ?? 0) + (l.forecast ?? 0),
+      remark: [a.remark, l.remark].filter((x) => x !== '').join('；'),
+    };
+    mergedRows.set(i, [...(mergedRows.get(i) ?? []), l.row]);
+  }
+  for (const [i, rows] of mergedRows) {
+    const l = out[i]!;
+    warnings.push({
+      sheet: l.sheet,
+      row: l.row,
+      column: null,
+      message: `“${l.name}”在第${[l.row, ...rows].join('、')}行各有一条指标，已合并为一个项目计算`,
+    });
+  }
+  return out;
+}
+
+/** A total or category rate over 150% is not a ledger read right: stop and say so. */
+function rateDiscrepancies(lines: readonly LedgerLine[], sheet: string): Discrepancy[] {
+  const out: Discrepancy[] = [];
+  const groups: [string, readonly LedgerLine[]][] = [
+    ['全部支出', lines],
+    ...CATEGORIES.map((c): [string, readonly LedgerLine[]] => [c, lines.filter((l) => l.category === c)]),
+  ];
+  for (const [name, ls] of groups) {
+    const budget = ls.reduce((s, l) => s + l.budget, 0);
+    const executed = ls.reduce((s, l) => s + l.executed, 0);
+    if (budget > 0 && executed * 2 > budget * 3) {
+      out.push({
+        sheet,
+        row: null,
+        column: null,
+        kind: 'rate',
+        message: `${name}的执行数${formatYuan(executed)}元是全年预算${formatYuan(budget)}元的${((executed / budget) * 100).toFixed(2)}%，超过150%，多半是预算列或执行数列认错了。请在任务窗格中核对各列的含义`,
+      });
+    }
+  }
+  return out;
 }
 
 function findSheet(
@@ -181,10 +417,12 @@ function headerAt(sheet: SheetGrid, row: number): HeaderCandidate | undefined {
   return { rows: [row], labels, roles: labels.map((l) => roleOfLabel(l)), score: 1 };
 }
 
-function noLedgerError(workbook: WorkbookGrid, wanted: string | undefined): LedgerError {
-  const names = workbook.sheets.map((s) => `“${s.name}”`).join('、') || '（无）';
+function noLedgerError(sheets: readonly SheetGrid[], wanted: string | undefined): LedgerError {
+  const names = sheets.map((s) => `“${s.name}”`).join('、') || '（无）';
   return new LedgerError(
     `没有找到预算台账${wanted ? `（工作表“${wanted}”）` : ''}：检查了工作表${names}，没有哪个表的表头同时包含“项目名称”和“全年预算/年初预算/执行数”等列。请确认台账的表头写有这些列名，或在任务窗格中指定表头行和各列。`,
+    null,
+    'sheet',
   );
 }
 
@@ -213,28 +451,49 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[], 
   const adjustedBudgetCol = header.roles.includes('budget')
     ? -1
     : header.roles.findIndex((r, col) => r === 'adjustment' && isAdjustedBudgetLabel(header.labels[col] ?? ''));
+  // Candidates per meaning, then the best of each: a visible column over a hidden one, a
+  // subtotal ("年中调整/小计") over its parts, a column that holds figures over one that does not.
+  const byRole = new Map<ColumnRole, number[]>();
   header.roles.forEach((role0, col) => {
     const role = role0 === 'amount' && amountIsSpending ? 'executed' : col === adjustedBudgetCol ? 'budget' : role0;
     if (role === null) return;
+    if (role === 'name' && col !== nameCol && nameCol >= 0) return;
+    byRole.set(role, [...(byRole.get(role) ?? []), col]);
+  });
+  const hiddenCols = new Set(sheet.hiddenColumns ?? []);
+  const dataRows = sheet.rows.slice(headerEnd + 1, headerEnd + 201);
+  const filled = (col: number): number => dataRows.filter((r) => !isBlank(r[col] ?? null)).length;
+  const adjustmentSubtotal = (byRole.get('adjustment') ?? []).find((col) => isSubtotalLabel(header.labels[col] ?? ''));
+  if (adjustmentSubtotal !== undefined) {
+    // The subtotal is the adjustment; 追加 and 调减 beside it are its parts.
+    byRole.set('adjustment', [adjustmentSubtotal]);
+    byRole.delete('reduction');
+  }
+  for (const [role, cols] of byRole) {
+    const ranked = [...cols].sort(
+      (x, y) => Number(hiddenCols.has(x)) - Number(hiddenCols.has(y)) || Number(filled(y) > 0) - Number(filled(x) > 0) || x - y,
+    );
+    const col = ranked[0]!;
     const label = header.labels[col] ?? '';
-    if (role === 'name' && col === nameCol) {
-      columns.push({ role, col, label, unit: unitInText(label) ?? fallbackUnit });
-      return;
-    }
-    const prev = taken.get(role);
-    if (prev !== undefined) {
-      if (role === 'remark') return;
+    columns.push({ role, col, label, unit: unitInText(label) ?? fallbackUnit });
+    const second = ranked[1];
+    if (second === undefined || role === 'remark' || role === 'name') continue;
+    if (hiddenCols.has(second) && !hiddenCols.has(col)) {
       warnings.push({
         sheet: sheet.name,
         row: headerEnd + 1,
-        column: columnLetter(col),
-        message: `“${label}”和${columnLetter(prev)}列“${header.labels[prev] ?? ''}”都像是“${ROLE_LABELS[role]}”列，已使用${columnLetter(prev)}列；如不对请在任务窗格中更正`,
+        column: columnLetter(second),
+        message: `隐藏的${columnLetter(second)}列“${header.labels[second] ?? ''}”也像“${ROLE_LABELS[role]}”列，已使用未隐藏的${columnLetter(col)}列“${label}”`,
       });
-      return;
+      continue;
     }
-    taken.set(role, col);
-    columns.push({ role, col, label, unit: unitInText(label) ?? fallbackUnit });
-  });
+    warnings.push({
+      sheet: sheet.name,
+      row: headerEnd + 1,
+      column: columnLetter(second),
+      message: `${columnLetter(second)}列“${header.labels[second] ?? ''}”和${columnLetter(col)}列“${label}”都像是“${ROLE_LABELS[role]}”列，已使用${columnLetter(col)}列；如不对请在任务窗格中更正`,
+    });
+  }
   for (const [role, col] of Object.entries(options.columns ?? {}) as [ColumnRole, number | null][]) {
     const i = columns.findIndex((c) => c.role === role);
     if (i >= 0) columns.splice(i, 1);
