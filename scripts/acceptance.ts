@@ -57,7 +57,7 @@ interface ReportJson extends Record<string, unknown> {
   basic: JsonTotals;
   categories: ({ name: string } & JsonTotals)[];
   sources: ({ name: string } & JsonTotals)[];
-  items: ({ name: string; category: string; source: string; flagged: boolean } & JsonTotals)[];
+  items: ({ name: string; category: string; source: string; flagged: boolean; lines?: number } & JsonTotals)[];
   flagged: string[];
 }
 
@@ -94,13 +94,22 @@ export function normalizeName(name: string): string {
     .replace(/^[-—]+/, '');
 }
 
-function compareFigures(label: string, want: Figures, got: JsonTotals, lines: number | null, hasInitial: boolean): string[] {
+function compareFigures(
+  label: string,
+  want: Figures,
+  got: JsonTotals,
+  lines: number | null,
+  hasInitial: boolean,
+): string[] {
   const errs: string[] = [];
-  const keys = hasInitial ? (['initialBudget', 'adjustment', 'budget', 'executed'] as const) : (['budget', 'executed'] as const);
+  const keys = hasInitial
+    ? (['initialBudget', 'adjustment', 'budget', 'executed'] as const)
+    : (['budget', 'executed'] as const);
   for (const k of keys) {
     if (fen(want[k]) !== fen(got[k])) errs.push(`${label}.${k}: 应为 ${want[k]}，得 ${got[k].toFixed(2)}`);
   }
-  if (want.rate_bp !== bp(got.executionRate)) errs.push(`${label}.执行率: 应为 ${want.rate_bp}，得 ${bp(got.executionRate)}`);
+  if (want.rate_bp !== bp(got.executionRate))
+    errs.push(`${label}.执行率: 应为 ${want.rate_bp}，得 ${bp(got.executionRate)}`);
   if (lines !== null && want.lines !== lines) errs.push(`${label}.lines: 应为 ${want.lines}，得 ${lines}`);
   return errs;
 }
@@ -131,14 +140,16 @@ function check(want: Expect, got: ReportJson): string[] {
   if (want.organization !== got.organization) errs.push(`单位: 应为 ${want.organization}，得 ${got.organization}`);
   if (want.year !== got.year) errs.push(`年度: 应为 ${want.year}，得 ${got.year}`);
   if (want.month !== got.month) errs.push(`月份: 应为 ${want.month}，得 ${got.month}`);
-  if (want.timeProgress_bp !== bp(got.timeProgress)) errs.push(`时间进度: 应为 ${want.timeProgress_bp}，得 ${bp(got.timeProgress)}`);
+  if (want.timeProgress_bp !== bp(got.timeProgress))
+    errs.push(`时间进度: 应为 ${want.timeProgress_bp}，得 ${bp(got.timeProgress)}`);
   const hi = want.has_initial;
-  errs.push(...compareFigures('合计', want.total, got.total, got.items.length, hi));
-  const basicItems = got.items.filter((i) => i.category !== '项目支出').length;
+  const lineCount = (is: ReportJson['items']): number => is.reduce((s, i) => s + (i.lines ?? 1), 0);
+  errs.push(...compareFigures('合计', want.total, got.total, lineCount(got.items), hi));
+  const basicItems = lineCount(got.items.filter((i) => i.category !== '项目支出'));
   errs.push(...compareFigures('基本支出', want.basic, got.basic, basicItems, hi));
   for (const [name, w] of Object.entries(want.categories)) {
     const g = got.categories.find((c) => c.name === name);
-    const n = got.items.filter((i) => i.category === name).length;
+    const n = lineCount(got.items.filter((i) => i.category === name));
     if (!g) errs.push(`类别 ${name}: 缺`);
     else errs.push(...compareFigures(name, w, g, n, hi));
   }
@@ -198,7 +209,11 @@ for (const [id, c] of Object.entries(cases)) {
   if (!ok) for (const e of errs.slice(0, verbose ? 200 : 8)) console.log(`        ${e}`);
   if (!ok && errs.length > 8 && !verbose) console.log(`        …共 ${errs.length} 处`);
   if (verbose || (!ok && r.status !== c.expect_exit)) {
-    const msg = r.stderr.trim().split('\n').slice(0, verbose ? 40 : 4).join('\n        ');
+    const msg = r.stderr
+      .trim()
+      .split('\n')
+      .slice(0, verbose ? 40 : 4)
+      .join('\n        ');
     if (msg) console.log(`        stderr: ${msg}`);
   }
 }

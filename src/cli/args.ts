@@ -8,7 +8,7 @@ export interface CliArgs {
 }
 
 export const USAGE = `用法：npm run report -- <台账.xlsx> [--out 目录] [--month 月份] [--year 年度] [--org 单位名称] [--sheet 工作表]
-                     [--journal 支付明细表] [--gap 偏差阈值] [--sichuan] [--include-basic] [--quiet]
+                     [--journal 支付明细表] [--gap 偏差阈值] [--sichuan] [--include-basic] [--accept-differences] [--quiet]
   --out DIR        输出目录（默认 out/）
   --month N        截止月份 1-12（默认从表头“1-8月”等识别）
   --year YYYY      年度（默认从标题识别）
@@ -17,7 +17,9 @@ export const USAGE = `用法：npm run report -- <台账.xlsx> [--out 目录] [-
   --journal NAME   支付明细所在工作表（默认自动查找）
   --gap N          项目执行率低于时间进度多少个百分点算滞后（默认 10）
   --sichuan        使用四川省预警线（1-4月25%、1-6月40%、1-8月60%、1-10月80%）
-  --include-basic  日常公用支出等基本支出也参与滞后判断`;
+  --include-basic  日常公用支出等基本支出也参与滞后判断
+  --accept-differences
+                   台账自身的合计与明细不符时仍然生成（报告中注明不符之处）`;
 
 export class UsageError extends Error {}
 
@@ -71,6 +73,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--sichuan':
         options.rule = 'sichuan';
         break;
+      case '--accept-differences':
+        options.acceptDifferences = true;
+        break;
       case '--include-basic':
         options.includeBasic = true;
         break;
@@ -87,5 +92,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (ledger === null) throw new UsageError('请指定台账文件（.xlsx）。');
+  if (options.month !== undefined && (options.month < 1 || options.month > 12))
+    throw new UsageError(`--month 应为1到12之间的整数，收到“${options.month}”。`);
+  if (options.year !== undefined && (options.year < 2000 || options.year > 2099))
+    throw new UsageError(`--year 应为四位年份（如2024），收到“${options.year}”。`);
   return { ledger, outDir, options, quiet };
 }

@@ -81,6 +81,8 @@ export interface LedgerLine {
   readonly sheet: string;
   /** 1-based row in the sheet, as Excel numbers it. */
   readonly row: number;
+  /** Every row this line adds up, when it is one project on several rows (指标 rows). */
+  readonly rows?: readonly number[];
 }
 
 export interface ColumnMatch {

@@ -496,6 +496,9 @@ function decideCategory(i: CategoryInput): Decision {
             warn: '基本支出未注明是人员支出还是公用支出（无经济分类科目，名称也看不出），已按公用支出处理，如有误请更正',
           };
   if (fromColumn === 'basic') return basic('类别列');
+  // A bare 运转类 (一体化) is 公用经费 when the line is the 公用经费, else 其他运转类, a project.
+  if (/^运转类$/.test(normalizeText(i.columnText)) && !/公用/.test(i.name))
+    return { category: '项目支出', source: '类别列' };
   if (fromColumn) return { category: fromColumn, source: '类别列' };
   if (i.structure === 'basic') return basic('分节行');
   if (i.structure) return { category: i.structure, source: '分节行' };

@@ -13,6 +13,8 @@ export type CategoryHint = Category | 'basic';
 export function categoryOfText(text: string): CategoryHint | null {
   const t = normalizeText(text);
   if (t === '') return null;
+  // The 一体化 项目类别: 人员类 → 人员; 公用经费 → 公用; 其他运转类 and 特定目标类 → 项目.
+  if (/特定目标|其他运转/.test(t)) return '项目支出';
   if (/人员|工资福利|对个人和家庭|个人家庭|社会保障缴费|住房公积金/.test(t)) return '人员支出';
   if (/公用|商品和服务|运转/.test(t)) return '公用支出';
   if (/项目|专项/.test(t)) return '项目支出';

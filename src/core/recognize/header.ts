@@ -22,7 +22,8 @@ export type SheetKind = 'budget' | 'journal';
 export function kindOfRoles(roles: readonly (ColumnRole | null)[]): SheetKind | null {
   const has = (r: ColumnRole): boolean => roles.includes(r);
   if (has('date') && has('amount') && (has('name') || has('summary'))) return 'journal';
-  if (has('name') && (has('budget') || has('initial') || has('executed'))) return 'budget';
+  // "30101 基本工资" in an 经济分类科目 column names the line as well as a 项目名称 column would.
+  if ((has('name') || has('econCode')) && (has('budget') || has('initial') || has('executed'))) return 'budget';
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { type SheetLayout, type Warning } from '../types';
-import { type SheetGrid, cellAt, columnLetter } from '../grid/types';
+import { type CellValue, type SheetGrid, cellAt, columnLetter } from '../grid/types';
 import { cellDisplay, isBlank, normalizeText } from '../grid/text';
 import { type Fen } from '../money/fen';
 import { formatYuan } from '../money/format';
@@ -65,6 +65,7 @@ export function sumJournal(
     }
     return f;
   };
+  const partial: number[] = [];
   let later = 0;
   let firstLater = -1;
   let laterSum = 0;
@@ -95,7 +96,8 @@ export function sumJournal(
     }
     if (amount.empty) continue;
     const rawDate = cellAt(sheet, r, dateCol);
-    const date = parseDate(rawDate);
+    const date: (ReturnType<typeof parseDate> & { partial?: true }) | null = parseDate(rawDate) ?? partialDate(rawDate, year);
+    if (date?.partial) partial.push(r + 1);
     if (!date) {
       warnings.push({
         ...where(dateCol),
@@ -136,5 +138,34 @@ export function sumJournal(
       message: `有${later}笔支付（合计${formatYuan(laterSum)}元）日期在${month}月以后，未计入1-${month}月执行数（第一笔在第${firstLater + 1}行）`,
     });
   }
+  if (partial.length > 0) {
+    warnings.push({
+      sheet: sheet.name,
+      row: partial[0]!,
+      column: columnLetter(dateCol),
+      message: `第${partial.slice(0, 10).join('、')}行${partial.length > 10 ? `等${partial.length}行` : ''}的日期只写了月份（如“8月”“2024.08”）或没写年份，已按${year}年该月计入`,
+    });
+  }
   return { byLine, warnings, payments };
+}
+
+/**
+ * A date written without its day or year, as clerks type them: "8月", "2024.08", "2024年8月",
+ * "08-03" (month and day of the report year). Counted in that month of the report year.
+ * @example partialDate('2024.08', 2024) → { year: 2024, month: 8, day: 1, partial: true }
+ * @example partialDate('8月', 2024) → { year: 2024, month: 8, day: 1, partial: true }
+ */
+export function partialDate(
+  v: CellValue,
+  year: number,
+): { year: number; month: number; day: number; partial: true } | null {
+  if (typeof v !== 'string') return null;
+  const t = normalizeText(v);
+  const ym = /^(20\d{2})[-/.年](\d{1,2})月?$/.exec(t);
+  const mOnly = /^(\d{1,2})月(?:份)?$/.exec(t);
+  const md = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
+  const y = ym ? Number(ym[1]) : year;
+  const m = Number(ym?.[2] ?? mOnly?.[1] ?? md?.[1] ?? NaN);
+  if (!(m >= 1 && m <= 12)) return null;
+  return { year: y, month: m, day: md ? Number(md[2]) : 1, partial: true };
 }

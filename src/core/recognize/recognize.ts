@@ -335,6 +335,7 @@ function mergeSameLines(lines: readonly RawLine[], warnings: Warning[]): RawLine
       executed: a.executed === null && l.executed === null ? null : (a.executed ?? 0) + (l.executed ?? 0),
       forecast: a.forecast === null && l.forecast === null ? null : (a.forecast ?? 0) + (l.forecast ?? 0),
       remark: [a.remark, l.remark].filter((x) => x !== '').join('；'),
+      rows: [...(a.rows ?? [a.row]), l.row],
     };
     mergedRows.set(i, [...(mergedRows.get(i) ?? []), l.row]);
   }

@@ -1,6 +1,8 @@
 import { type Indicators, type ItemResult, type Totals } from '../indicators/types';
 import { CATEGORIES, type Category, type Recognition, type UnitInfo } from '../types';
 import { formatPercent, formatPoints } from '../money/format';
+import { type Fen } from '../money/fen';
+import { placeText } from '../errors';
 import { type Block, type ReportModel } from './types';
 import {
   adjustmentWords,
@@ -48,10 +50,12 @@ export function buildNarrative(
     info: recognition.unitInfo,
     targets: targets && targets.count > 0 ? targets : null,
     targetSheet: targets,
+    carryover: recognition.lines.reduce((sum, l) => sum + (l.carryover ?? 0), 0),
   };
   const blocks: Block[] = [
     { kind: 'title', text: title },
     opening(ctx),
+    ...acceptedDifferences(recognition),
     ...functions(ctx),
     ...institution(ctx),
     ...overall(ctx),
@@ -98,6 +102,31 @@ interface Ctx {
   readonly targets: TargetIndicators | null;
   /** The targets sheet as found, even empty, so the text can name it. */
   readonly targetSheet: TargetIndicators | null;
+  /** 上年结转 within the adjustment, said apart so 年初 + 调整 + 结转 = 全年 reads right. */
+  readonly carryover: Fen;
+}
+
+/**
+ * The change from 年初 to 全年 in words, 上年结转 apart from the in-year adjustment.
+ * @example budgetChanges(9000000, 7000000) === '年中调增预算20.00万元，上年结转70.00万元'
+ */
+export function budgetChanges(adjustment: Fen, carryover: Fen): string {
+  if (carryover === 0) return adjustmentWords(adjustment);
+  return `${adjustmentWords(adjustment - carryover)}，上年结转${wan(carryover)}`;
+}
+
+/** When the user chose to go on over the ledger's own contradictions, the report says so first. */
+function acceptedDifferences(r: Recognition): Block[] {
+  if (r.discrepancies.length === 0) return [];
+  const rows = r.discrepancies
+    .slice(0, 5)
+    .map((d) => placeText(d))
+    .join('、');
+  return [
+    p(
+      `（说明：台账中有${r.discrepancies.length}处数字与其合计或勾稽关系不符（${rows}${r.discrepancies.length > 5 ? '等' : ''}），经确认仍按各明细行计算，报告数字以明细行为准。）`,
+    ),
+  ];
 }
 
 function groupOf(c: Ctx, scope: TargetGroup['scope'], name?: string): TargetGroup | undefined {
@@ -160,7 +189,7 @@ function overall(c: Ctx): Block[] {
     { kind: 'h1', text: '三、预算绩效监控总体情况' },
     { kind: 'h2', text: '（一）年度预算安排情况' },
     p(
-      `${c.year}年，我单位年初预算${wan(total.initial)}，${adjustmentWords(total.adjustment)}，全年预算${wan(total.budget)}。` +
+      `${c.year}年，我单位年初预算${wan(total.initial)}，${budgetChanges(total.adjustment, c.carryover)}，全年预算${wan(total.budget)}。` +
         `其中：${present(c)
           .map((k) => `${CATEGORY_WORDS[k]}${wan(cat[k].budget)}${shareOf(c.ind.shares[k])}`)
           .join('；')}。`,

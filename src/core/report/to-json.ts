@@ -1,7 +1,7 @@
 import { type Totals } from '../indicators/types';
 import { fenToYuan } from '../money/fen';
 import { percentToFraction } from '../money/percent';
-import { type Warning } from '../types';
+import { type Discrepancy, type Warning } from '../types';
 import { type ReportModel, blocksToText } from './types';
 
 /** The figures of one group as report.json carries them: 元 with two decimals, rates as fractions. */
@@ -31,12 +31,18 @@ export interface ReportJson {
     readonly source: string;
     readonly sheet: string;
     readonly row: number;
+    /** How many ledger rows make up this item (one project on several 指标 rows). */
+    readonly lines: number;
     readonly status: string;
     readonly flagged: boolean;
     readonly flagReason: string | null;
   } & JsonTotals)[];
   readonly flagged: readonly string[];
   readonly warnings: readonly Warning[];
+  /** The ledger's own contradictions the user chose to accept (empty otherwise). */
+  readonly discrepancies: readonly Discrepancy[];
+  /** The sheets read. */
+  readonly sheets: readonly string[];
   readonly narrative: string;
 }
 
@@ -73,6 +79,7 @@ export function reportToJson(model: ReportModel): ReportJson {
       source: i.line.source,
       sheet: i.line.sheet,
       row: i.line.row,
+      lines: i.line.rows?.length ?? 1,
       ...jsonTotals(i.totals),
       status: i.status,
       flagged: i.flagged,
@@ -80,6 +87,8 @@ export function reportToJson(model: ReportModel): ReportJson {
     })),
     flagged: ind.flagged.map((i) => i.line.name),
     warnings: model.warnings,
+    discrepancies: model.recognition.discrepancies,
+    sheets: model.recognition.sheets,
     narrative: blocksToText(model.blocks),
   };
 }
