@@ -22,16 +22,7 @@ export class LedgerError extends Error {
  * the ledger's own figures when they contradict each other (`discrepancy`).
  */
 export type ErrorField =
-  | 'file'
-  | 'sheet'
-  | 'header'
-  | 'columns'
-  | 'month'
-  | 'year'
-  | 'organization'
-  | 'unit'
-  | 'discrepancy'
-  | 'options';
+  'file' | 'sheet' | 'header' | 'columns' | 'month' | 'year' | 'organization' | 'unit' | 'discrepancy' | 'options';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: LedgerError };
 

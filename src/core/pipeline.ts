@@ -43,7 +43,7 @@ export function discrepancyError(list: readonly Discrepancy[], accepted: boolean
   const shown = list.slice(0, 6).map((d, i) => `${i + 1}. ${placeText(d)}：${d.message}`);
   return new LedgerError(
     `台账自身的数字对不上，为避免报告数字有误，暂不生成：\n${shown.join('\n')}${list.length > 6 ? `\n……共${list.length}处` : ''}\n请核对台账，或在任务窗格中更正识别结果（表头行、各列含义、某行是明细还是合计）；确认无误仍要生成的，勾选“仍按当前识别结果生成”（命令行加 --accept-differences），报告中会注明不符之处。`,
-    list[0] ?? null,
+    list[0] ? { sheet: list[0].sheet, row: list[0].row, column: list[0].column } : null,
     'discrepancy',
   );
 }

@@ -149,7 +149,8 @@ describe('unusable input ends with a Chinese message, no stack trace, and a non-
 
   test('a month out of range on the command line', async () => {
     const c = capture();
-    expect((await runCli([SAMPLE_PATH, '--out', dir, '--month', '13'], c.io)).code).toBe(1);
+    // A wrong command line, not a bad ledger: exit 2 with the usage.
+    expect((await runCli([SAMPLE_PATH, '--out', dir, '--month', '13'], c.io)).code).toBe(2);
     expect(c.err.join('')).toContain('1到12');
   });
 });

@@ -138,7 +138,7 @@ describe('section rows and economic classification codes decide categories', () 
   });
 });
 
-describe('小计 and 合计 rows are cross-checks', () => {
+describe('小计 and 合计 rows that do not add up are discrepancies, which stop the report', () => {
   const r = ok(
     book(
       sheet('台账', [
@@ -153,18 +153,27 @@ describe('小计 and 合计 rows are cross-checks', () => {
       ]),
     ),
   );
-  test('a 小计 that differs from its lines is a warning naming its row and column', () => {
-    const w = r.warnings.filter((x) => x.message.includes('小计'));
-    expect(w).toEqual([
-      expect.objectContaining({ sheet: '台账', row: 7, column: 'F', message: expect.stringContaining('相差1.00元') }),
+  test('a 小计 that differs from its lines names its row, column and the difference', () => {
+    const d = r.discrepancies.filter((x) => x.message.includes('“小计”'));
+    expect(d).toEqual([
+      expect.objectContaining({
+        sheet: '台账',
+        row: 7,
+        column: 'F',
+        kind: 'total',
+        message: expect.stringContaining('执行数为11.00元，但它所含的1行明细合计为10.00元，相差1.00元'),
+      }),
     ]);
   });
-  test('the 合计 is checked against every line', () => {
-    const w = r.warnings.filter((x) => x.message.includes('“合计”'));
-    expect(w).toEqual([expect.objectContaining({ row: 8, column: 'F' })]);
-    expect(r.lines).toHaveLength(3);
+  test('the 合计 is checked against every line; the 小计 that adds up is no discrepancy', () => {
+    const d = r.discrepancies.filter((x) => x.message.includes('“合计”'));
+    expect(d).toEqual([
+      expect.objectContaining({ row: 8, column: 'F', message: expect.stringContaining('相差1.00元') }),
+    ]);
+    expect(r.discrepancies.filter((x) => x.row === 5)).toEqual([]);
+    expect(r.lines.map((l) => l.name)).toEqual(['工资', '社保', '项目A']);
   });
-  test('全年预算 ≠ 年初 + 调整 is a warning; full budget wins', () => {
+  test('全年预算 ≠ 年初 + 调整 is a discrepancy; full budget kept', () => {
     const bad = ok(
       book(
         sheet('台账', [
@@ -175,7 +184,9 @@ describe('小计 and 合计 rows are cross-checks', () => {
       ),
     );
     expect(bad.lines[0]!.budget).toBe(12000);
-    expect(bad.warnings.some((w) => w.row === 3 && w.column === 'D' && w.message.includes('不等于'))).toBe(true);
+    expect(bad.discrepancies).toEqual([
+      expect.objectContaining({ row: 3, column: 'D', kind: 'identity', message: expect.stringContaining('不等于') }),
+    ]);
   });
 });
 

@@ -304,7 +304,20 @@ export const CORPUS: readonly CorpusCase[] = [
     ]),
     expected: {
       kind: 'report',
-      warnings: [w(5, i % 2 ? 'E' : 'F', new RegExp(`单元格是错误值 ${code.replace(/[/!]/g, '\\$&')}，按0计算`))],
+      warnings: [
+        w(
+          5,
+          i % 2 ? 'E' : 'F',
+          new RegExp(
+            `单元格是错误值 ${code.replace(/[/!]/g, '\\$&')}，${i % 2 ? '全年预算按年初预算加调整数计算' : '按0计算'}`,
+          ),
+        ),
+      ],
+      // An unreadable 全年预算 is completed from 年初 + 调整, never taken as 0.
+      check: (out) => {
+        const l = out.model.recognition.lines.find((x) => x.name === '维权帮扶项目');
+        expect(l?.budget).toBe(5000000);
+      },
     },
   })),
   {
@@ -451,9 +464,28 @@ export const CORPUS: readonly CorpusCase[] = [
   {
     name: 'a 合计 row that disagrees with its lines',
     grid: ledger([...GOOD, ['合计', null, 170000, 0, 171000, 88000, null]]),
+    // The ledger contradicts itself: refused, with the row, the column and the difference.
+    expected: {
+      kind: 'error',
+      message:
+        /“合计”行的全年预算为171,000.00元，但它所含的3行明细合计为170,000.00元，相差1,000.00元[\s\S]*--accept-differences/,
+      place: { sheet: '台账', row: 7, column: 'E' },
+    },
+  },
+  {
+    name: 'a 合计 row that disagrees with its lines, accepted by the user',
+    grid: ledger([...GOOD, ['合计', null, 170000, 0, 171000, 88000, null]]),
+    options: { acceptDifferences: true },
     expected: {
       kind: 'report',
-      warnings: [w(7, 'E', /“合计”行的全年预算为171,000.00元，但所含3行合计为170,000.00元，相差1,000.00元/)],
+      check: (out) => {
+        expect(out.model.recognition.discrepancies).toEqual([
+          expect.objectContaining({ sheet: '台账', row: 7, column: 'E', kind: 'total' }),
+        ]);
+        // The report says so, before anything else.
+        expect(out.model.blocks[2]?.text).toMatch(/台账中有1处数字与其合计或勾稽关系不符（工作表“台账”第7行E列）/);
+        expect(out.model.indicators.total.budget).toBe(17000000);
+      },
     },
   },
   {
@@ -470,7 +502,11 @@ export const CORPUS: readonly CorpusCase[] = [
   {
     name: 'a 全年预算 that is not 年初 + 调整',
     grid: ledger([['维权帮扶项目', '项目支出', 1000, 500, 1400, 100, null]]),
-    expected: { kind: 'report', warnings: [w(4, 'E', /全年预算1,400.00元不等于年初预算1,000.00元加调整数500.00元/)] },
+    expected: {
+      kind: 'error',
+      message: /全年预算1,400.00元不等于年初预算1,000.00元加调整500.00元（合计1,500.00元，相差-100.00元）/,
+      place: { sheet: '台账', row: 4, column: 'E' },
+    },
   },
   {
     name: 'an unknown category',
@@ -530,7 +566,16 @@ export const CORPUS: readonly CorpusCase[] = [
   {
     name: 'the same project name twice',
     grid: ledger([GOOD[2]!, line('维权帮扶项目', '项目支出', 3000, 0)]),
-    expected: { kind: 'report', warnings: [w(5, 'A', /项目名称“维权帮扶项目”与第4行重复，两行分别计入/)] },
+    // One project on two rows (as 指标 rows are): one line, listed and flagged once.
+    expected: {
+      kind: 'report',
+      warnings: [w(4, null, /“维权帮扶项目”在第4、5行各有一条指标，已合并为一个项目计算/)],
+      check: (out) => {
+        const lines = out.model.recognition.lines.filter((l) => l.name === '维权帮扶项目');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]!.rows).toEqual([4, 5]);
+      },
+    },
   },
   {
     name: 'a line with amounts and no name',

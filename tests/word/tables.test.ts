@@ -73,7 +73,8 @@ describe('monitoring tables', () => {
     // 300,000 of 511,600 元 added mid-year: 58.64%, 8.03 points behind 66.67%.
     expect(special?.cells).toEqual([
       '省级财政工会专项资金',
-      '未注明',
+      // No 资金来源 column in this ledger: 一般公共预算, and a warning says so.
+      '一般公共预算',
       '0.00',
       '51.16',
       '51.16',

@@ -18,9 +18,13 @@ export function readAmount(
       sheet: sheet.name,
       row: row + 1,
       column: columnLetter(column.col),
-      message: `“${column.label}”${r.reason}，按0计算，请核对`,
+      message:
+        column.role === 'budget'
+          ? `“${column.label}”${r.reason}，全年预算按年初预算加调整数计算，请核对`
+          : `“${column.label}”${r.reason}，按0计算，请核对`,
     });
-    return 0;
+    // Unknown, not 0: a 全年预算 that cannot be read is completed from 年初 + 调整 where they exist.
+    return null;
   }
   return r.empty ? null : r.fen;
 }

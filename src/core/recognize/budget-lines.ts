@@ -8,7 +8,7 @@ import {
   type Warning,
 } from '../types';
 import { type AmountUnit } from '../money/parse-amount';
-import { findStructure, type StructRow } from './structure';
+import { findStructure, type StructRow, type Structure } from './structure';
 import { type SheetGrid, type CellValue, cellAt, columnLetter, isCellError } from '../grid/types';
 import { cellDisplay, cellText, isBlank, normalizeText } from '../grid/text';
 import { type Fen } from '../money/fen';
@@ -35,7 +35,15 @@ const PUBLIC_NAME =
 const OF_WHICH = /^(其中|含)[:：]?/;
 
 type AmountKey = 'initial' | 'adjustment' | 'reduction' | 'carryover' | 'budget' | 'executed' | 'forecast';
-const KEYS: readonly AmountKey[] = ['initial', 'adjustment', 'reduction', 'carryover', 'budget', 'executed', 'forecast'];
+const KEYS: readonly AmountKey[] = [
+  'initial',
+  'adjustment',
+  'reduction',
+  'carryover',
+  'budget',
+  'executed',
+  'forecast',
+];
 const CHECK_LABEL: Record<AmountKey, string> = {
   initial: '年初预算',
   adjustment: '调整数',
@@ -64,6 +72,8 @@ interface DataRow {
   readonly row: number;
   readonly label: string;
   readonly name: string;
+  /** The name cell as written, leading spaces kept (indentation shows the level). */
+  readonly rawName: string;
   readonly code: string | null;
   readonly amounts: Amounts;
   readonly total: 'all' | 'group' | 'section' | null;
@@ -80,7 +90,11 @@ interface DataRow {
  * ledger's own structure first (category column, the groups a line sits in, section rows, the
  * sheet's title, economic codes) and from name words last.
  */
-export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, hints: SheetHints = { category: null }): BudgetLinesResult {
+export function extractBudgetLines(
+  sheet: SheetGrid,
+  layout: SheetLayout,
+  hints: SheetHints = { category: null },
+): BudgetLinesResult {
   const cols = indexColumns(layout.columns);
   const warnings: Warning[] = [];
   const discrepancies: Discrepancy[] = [];
@@ -108,6 +122,14 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, hints:
     row: row + 1,
     column: col === null ? null : columnLetter(col),
   });
+  const rawNameOf = (row: number): string => {
+    for (const col of [cols.name?.col, cols.econCode?.col]) {
+      if (col === undefined) continue;
+      const v = cellAt(sheet, row, col);
+      if (typeof v === 'string' && v.trim() !== '') return v;
+    }
+    return '';
+  };
   const readRow = (row: number): Amounts => {
     const out = {} as Amounts;
     for (const k of KEYS) out[k] = readAmount(sheet, row, cols[k], warnings);
@@ -163,6 +185,7 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, hints:
       row: r,
       label: label || name,
       name,
+      rawName: rawNameOf(r),
       code,
       amounts,
       total: userRole === 'total' ? (total ?? 'group') : userRole === 'line' ? null : total,
@@ -180,53 +203,38 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, hints:
     });
   }
 
-  // 2. Structure from arithmetic.
+  // 2. Structure from arithmetic. A row with no words or layout that set it apart (a total, a
+  // numbered or category-named section, a parent code, an empty 序号 among numbered lines, less
+  // indentation than its neighbours) is taken for a group only when a named total confirms the
+  // whole structure: otherwise two projects of 1 万 and 2 万 would make a third of 3 万 their sum.
   const compared = KEYS.filter((k) => cols[k] !== undefined);
-  const structRows: StructRow[] = rows.map((d, i) => ({
-    row: d.row,
-    values: compared.map((k) => d.amounts[k]),
-    marker: d.userRole === 'line' ? null : d.total ? 'total' : d.section ? 'section' : codeChildrenOf(rows, i) ? 'code' : null,
-    codeChildren: d.userRole === 'line' ? null : codeChildrenOf(rows, i),
-    fixedLeaf: d.userRole === 'line',
-  }));
-  const structure = findStructure(structRows);
-
-  // 3. Named totals and numbered sections the arithmetic does not confirm are discrepancies.
-  const leafIdx = rows.map((_, i) => i).filter((i) => !structure.isGroup[i] && rows[i]!.total === null);
-  const excluded = new Set<number>();
-  rows.forEach((d, i) => {
-    if (structure.isGroup[i]) return;
-    const numberedCategory = sectionLevel(d.name) !== null && categoryOfText(d.name) !== null;
-    if (d.total === null && !numberedCategory) return;
-    excluded.add(i);
-    let covered: number[];
-    if (d.total === 'all' || numberedCategory) {
-      covered = numberedCategory ? followingUntilSection(rows, i, structure.isGroup) : leafIdx.filter((j) => !excluded.has(j));
-    } else {
-      // A 小计 covers the lines since the previous total or group row.
-      let from = i - 1;
-      while (from >= 0 && rows[from]!.total === null && !structure.isGroup[from] && sectionLevel(rows[from]!.name) === null) from--;
-      covered = leafIdx.filter((j) => j > from && j < i);
-    }
-    discrepancies.push(...totalDifferences(sheet.name, d, covered.map((j) => rows[j]!), compared, cols));
-  });
-  // A grand total that is a group must cover every line.
-  rows.forEach((d, i) => {
-    if (!structure.isGroup[i] || d.total !== 'all') return;
-    const outside = leafIdx.filter((j) => !excluded.has(j) && !isDescendant(structure.parent, j, i));
-    if (outside.length === 0) return;
-    discrepancies.push({
-      sheet: sheet.name,
-      row: d.row + 1,
-      column: null,
-      kind: 'total',
-      message: `“${d.label}”行没有包括第${outside
-        .slice(0, 8)
-        .map((j) => rows[j]!.row + 1)
-        .join('、')}${outside.length > 8 ? '等' : ''}行：这些行不在合计之内，请确认它们是否应计入（或在任务窗格中把它们标为“忽略”）`,
+  const seqCol = sequenceColumn(sheet, layout);
+  const signs = rows.map((_, i) => hasGroupSign(rows, i, seqCol === null ? null : (r: number) => text(r, seqCol)));
+  const analyse = (allowUnmarked: boolean): Analysis => {
+    const structRows: StructRow[] = rows.map((d, i) => {
+      const codeChildren = d.userRole === 'line' ? null : codeChildrenOf(rows, i);
+      const marker =
+        d.userRole === 'line' ? null : d.total ? 'total' : d.section ? 'section' : codeChildren ? 'code' : null;
+      return {
+        row: d.row,
+        values: compared.map((k) => d.amounts[k]),
+        marker,
+        codeChildren,
+        fixedLeaf: d.userRole === 'line' || (marker === null && !allowUnmarked && !signs[i]),
+      };
     });
-  });
-  const groupNotes = rows.filter((d, i) => structure.isGroup[i] && d.total === null && d.section === null && !codeChildrenOf(rows, i));
+    return checkTotals(sheet.name, rows, findStructure(structRows), compared, cols);
+  };
+  let analysis = analyse(false);
+  if (analysis.discrepancies.some((d) => d.kind === 'total')) {
+    const permissive = analyse(true);
+    if (!permissive.discrepancies.some((d) => d.kind === 'total')) analysis = permissive;
+  }
+  const { structure, excluded } = analysis;
+  discrepancies.push(...analysis.discrepancies);
+  const groupNotes = rows.filter(
+    (d, i) => structure.isGroup[i] && d.total === null && d.section === null && !codeChildrenOf(rows, i),
+  );
   if (groupNotes.length > 0) {
     warnings.push({
       sheet: sheet.name,
@@ -235,12 +243,15 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, hints:
       message: `${groupNotes
         .slice(0, 6)
         .map((d) => `第${d.row + 1}行“${d.name}”`)
-        .join('、')}${groupNotes.length > 6 ? `等${groupNotes.length}行` : ''}的金额正好等于其下（或其上）各行之和，已作为汇总行、不重复计入；如它本身是一个项目，请在任务窗格中把它标为“明细行”`,
+        .join(
+          '、',
+        )}${groupNotes.length > 6 ? `等${groupNotes.length}行` : ''}的金额正好等于其下（或其上）各行之和，已作为汇总行、不重复计入；如它本身是一个项目，请在任务窗格中把它标为“明细行”`,
     });
   }
 
   // 4. The lines: the leaves, with categories from the structure first.
-  const hasCodes = cols.econCode !== undefined && rows.some((d) => d.code !== null && categoryOfEconCode(d.code) !== null);
+  const hasCodes =
+    cols.econCode !== undefined && rows.some((d) => d.code !== null && categoryOfEconCode(d.code) !== null);
   const lines: RawLine[] = [];
   const byName: string[] = [];
   rows.forEach((d, i) => {
@@ -249,14 +260,18 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, hints:
     let name = d.name;
     if (name === '') {
       name = `（第${r + 1}行，未填名称）`;
-      warnings.push({ ...place(r, cols.name?.col ?? null), message: '这一行有金额但没有项目名称，已按“未填名称”计入，请补填' });
+      warnings.push({
+        ...place(r, cols.name?.col ?? null),
+        message: '这一行有金额但没有项目名称，已按“未填名称”计入，请补填',
+      });
     }
     if (hidden.has(r)) {
       warnings.push({ ...place(r, null), message: `“${name}”所在行是隐藏行或被筛选掉的行，已计入` });
     }
     const econCode = d.code && /^3\d{2}/.test(d.code) ? d.code : econCodeIn(name);
     let ancestor: CategoryHint | null = null;
-    for (let p = structure.parent[i]!; p >= 0 && ancestor === null; p = structure.parent[p]!) ancestor = categoryOfText(rows[p]!.name);
+    for (let p = structure.parent[i]!; p >= 0 && ancestor === null; p = structure.parent[p]!)
+      ancestor = categoryOfText(rows[p]!.name);
     const decided = decideCategory({
       columnText: text(r, cols.category?.col),
       structure: ancestor ?? d.context,
@@ -265,7 +280,8 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, hints:
       codeless: hasCodes && d.code === null,
       name,
     });
-    if (decided.warn) warnings.push({ ...place(r, cols.category?.col ?? cols.name?.col ?? null), message: decided.warn });
+    if (decided.warn)
+      warnings.push({ ...place(r, cols.category?.col ?? cols.name?.col ?? null), message: decided.warn });
     if (decided.source === '名称') byName.push(`第${r + 1}行“${name}”→${decided.category}`);
     const line = completeBudget(sheet.name, r, d.amounts, cols, discrepancies);
     if (cols.rate) crossCheckRate(sheet, r, cols, line.budget, line.executed, warnings);
@@ -278,7 +294,10 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, hints:
     }
     const budgetCol = (cols.budget ?? cols.initial)?.col ?? null;
     if (line.budget < 0) {
-      warnings.push({ ...place(r, budgetCol), message: `“${name}”的全年预算为负数（${formatYuan(line.budget)}元），不计算执行率，请核对` });
+      warnings.push({
+        ...place(r, budgetCol),
+        message: `“${name}”的全年预算为负数（${formatYuan(line.budget)}元），不计算执行率，请核对`,
+      });
     } else if (line.budget === 0 && line.executed !== null && line.executed > 0) {
       warnings.push({
         ...place(r, budgetCol),
@@ -312,6 +331,128 @@ export function extractBudgetLines(sheet: SheetGrid, layout: SheetLayout, hints:
     });
   }
   return { lines, warnings, discrepancies };
+}
+
+interface Analysis {
+  readonly structure: Structure;
+  /** Rows that are neither lines nor confirmed groups (a total or section that does not add up). */
+  readonly excluded: ReadonlySet<number>;
+  readonly discrepancies: Discrepancy[];
+}
+
+/** Named totals and numbered sections the arithmetic does not confirm are discrepancies. */
+function checkTotals(
+  sheet: string,
+  rows: readonly DataRow[],
+  structure: Structure,
+  compared: readonly AmountKey[],
+  cols: ColumnIndex,
+): Analysis {
+  const discrepancies: Discrepancy[] = [];
+  const leafIdx = rows.map((_, i) => i).filter((i) => !structure.isGroup[i] && rows[i]!.total === null);
+  const excluded = new Set<number>();
+  rows.forEach((d, i) => {
+    if (structure.isGroup[i]) return;
+    const numberedCategory = sectionLevel(d.name) !== null && categoryOfText(d.name) !== null;
+    if (d.total === null && !numberedCategory) return;
+    excluded.add(i);
+    let covered: number[];
+    if (d.total === 'all' || numberedCategory) {
+      covered = numberedCategory
+        ? followingUntilSection(rows, i, structure.isGroup)
+        : leafIdx.filter((j) => !excluded.has(j));
+    } else {
+      // A 小计 covers the lines since the previous total or group row.
+      let from = i - 1;
+      while (
+        from >= 0 &&
+        rows[from]!.total === null &&
+        !structure.isGroup[from] &&
+        sectionLevel(rows[from]!.name) === null
+      )
+        from--;
+      covered = leafIdx.filter((j) => j > from && j < i);
+    }
+    discrepancies.push(
+      ...totalDifferences(
+        sheet,
+        d,
+        covered.map((j) => rows[j]!),
+        compared,
+        cols,
+      ),
+    );
+  });
+  // A grand total that is a group must cover every line.
+  rows.forEach((d, i) => {
+    if (!structure.isGroup[i] || d.total !== 'all') return;
+    const outside = leafIdx.filter((j) => !excluded.has(j) && !isDescendant(structure.parent, j, i));
+    if (outside.length === 0) return;
+    discrepancies.push({
+      sheet,
+      row: d.row + 1,
+      column: null,
+      kind: 'total',
+      message: `“${d.label}”行没有包括第${outside
+        .slice(0, 8)
+        .map((j) => rows[j]!.row + 1)
+        .join(
+          '、',
+        )}${outside.length > 8 ? '等' : ''}行：这些行不在合计之内，请确认它们是否应计入（或在任务窗格中把它们标为“忽略”）`,
+    });
+  });
+  return { structure, excluded, discrepancies };
+}
+
+/** The 序号 column, from the header's words, or null. */
+function sequenceColumn(sheet: SheetGrid, layout: SheetLayout): number | null {
+  for (const r of layout.headerRows) {
+    const cells = sheet.rows[r - 1] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      if (/^(序号|编号|行次|行号|序)$/.test(normalizeText(cellText(cells[c] ?? null)))) return c;
+    }
+  }
+  return null;
+}
+
+/** How deep a 序号 or a name's own numbering sits: 一、 1, （一） 2, 1. 3, （1） 4, ① 5. */
+function outlineLevel(t: string): number | null {
+  const s = normalizeText(t);
+  if (/^[一二三四五六七八九十]+[、.．]/.test(s)) return 1;
+  if (/^\([一二三四五六七八九十]+\)/.test(s)) return 2;
+  if (/^\d+([、.．](?!\d)|$)/.test(s)) return 3;
+  if (/^\(\d+\)/.test(s)) return 4;
+  if (/^[①-⑳]/.test(s)) return 5;
+  return null;
+}
+
+/** A name that is a category and nothing else ("专项支出", "日常公用经费", "工资福利支出"). */
+const CATEGORY_NAME =
+  /^(人员|公用|项目|基本|专项|日常公用|工资福利|商品和服务|对个人和家庭的?补助|一般公共预算|政府性基金)(支出|经费|资金|拨款)?(合计|小计)?$/;
+
+function indentOf(t: string): number {
+  return /^[\s\u3000]*/.exec(t)?.[0].length ?? 0;
+}
+
+/**
+ * True when a row's words or layout set it apart from the rows beside it, as a heading or subtotal
+ * is: a category-like name, an empty 序号 where its neighbour has one, a shallower numbering, or
+ * less indentation.
+ */
+function hasGroupSign(rows: readonly DataRow[], i: number, seq: ((row: number) => string) | null): boolean {
+  const d = rows[i]!;
+  if (keywordSectionLevel(d.name, '') !== null || CATEGORY_NAME.test(normalizeText(d.name))) return true;
+  const own = (x: DataRow): string => (seq ? seq(x.row) : '') || x.rawName;
+  for (const j of [i - 1, i + 1]) {
+    const n = rows[j];
+    if (!n) continue;
+    if (seq && seq(d.row) === '' && seq(n.row) !== '') return true;
+    const a = outlineLevel(own(d));
+    const b = outlineLevel(own(n));
+    if (a !== null && (b === null ? j === i + 1 && outlineLevel(n.rawName) !== null : a < b)) return true;
+    if (indentOf(d.rawName) < indentOf(n.rawName)) return true;
+  }
+  return false;
 }
 
 /** For a row with a code, the input indexes of the rows right below whose codes extend it. */
@@ -382,7 +523,9 @@ function formatWanExact(fen: Fen): string {
   const neg = fen < 0;
   const a = Math.abs(fen);
   const whole = Math.floor(a / 1000000);
-  const frac = String(a % 1000000).padStart(6, '0').replace(/0+$/, '');
+  const frac = String(a % 1000000)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   return `${neg ? '-' : ''}${whole}${frac ? '.' + frac.padEnd(2, '0') : '.00'}`;
 }
 

@@ -57,7 +57,9 @@ function multiRowLabels(sheet: SheetGrid, rows: readonly number[], width: number
     for (let h = 0; h < rows.length; h++) {
       let t = grid[h]![c] ?? '';
       const merged = t === '' ? mergedText(sheet, rows[h]!, c) : null;
-      const below = rows.slice(h + 1).some((_, k) => (grid[h + 1 + k]![c] ?? '') !== '' || mergedText(sheet, rows[h + 1 + k]!, c));
+      const below = rows
+        .slice(h + 1)
+        .some((_, k) => (grid[h + 1 + k]![c] ?? '') !== '' || mergedText(sheet, rows[h + 1 + k]!, c));
       if (t === '') t = merged ?? (below ? carry[h]! : '');
       carry[h] = t !== '' && below ? t : (grid[h]![c] ?? '') !== '' ? '' : carry[h]!;
       if (t !== '' && path[path.length - 1] !== t) path.push(t);
@@ -109,6 +111,8 @@ export function headerCandidates(sheet: SheetGrid): HeaderCandidate[] {
     if (labels.filter((l) => l !== '').length < 2) continue;
     if (countNumbers(sheet, r, width) > labels.filter((l) => l !== '').length) continue;
     const roles = rolesOf(labels);
+    // A header starts with a row that names at least one column ("截至2024年8月31日 … 单位：元" does not).
+    if (roles.every((x) => x === null)) continue;
     let best: HeaderCandidate = { rows: [r], labels, roles, score: scoreOf(roles) };
     // Two or three rows when the rows below add meanings (merged groups over their parts).
     const rows = [r];

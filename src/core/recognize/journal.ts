@@ -96,7 +96,8 @@ export function sumJournal(
     }
     if (amount.empty) continue;
     const rawDate = cellAt(sheet, r, dateCol);
-    const date: (ReturnType<typeof parseDate> & { partial?: true }) | null = parseDate(rawDate) ?? partialDate(rawDate, year);
+    const date: (ReturnType<typeof parseDate> & { partial?: true }) | null =
+      parseDate(rawDate) ?? partialDate(rawDate, year);
     if (date?.partial) partial.push(r + 1);
     if (!date) {
       warnings.push({

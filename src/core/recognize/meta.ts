@@ -30,7 +30,18 @@ export function monthInText(text: string): number | null {
   return n >= 1 && n <= 12 ? n : null;
 }
 
-const CN_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 
 /**
  * Chinese month numbers as digits: "一至八月" → "1至8月", "十一月" → "11月".
@@ -51,7 +62,8 @@ export function chineseMonths(t: string): string {
  */
 export function monthOfSheetName(name: string): number | null {
   const t = chineseMonths(normalizeText(name));
-  const m = /^(?:20\d{2}年?)?(?:1[-至到])?(\d{1,2})月(?:份)?(?:执行|支出|台账|预算)?.{0,4}$/.exec(t) ?? /^(\d{1,2})$/.exec(t);
+  const m =
+    /^(?:20\d{2}年?)?(?:1[-至到])?(\d{1,2})月(?:份)?(?:执行|支出|台账|预算)?.{0,4}$/.exec(t) ?? /^(\d{1,2})$/.exec(t);
   if (!m?.[1]) return null;
   const n = Number(m[1]);
   return n >= 1 && n <= 12 ? n : null;
@@ -87,11 +99,16 @@ export function yearInText(text: string): number | null {
  * @example organizationInTitle('泸县总工会2024年部门预算指标执行台账') === '泸县总工会'
  */
 export function organizationInTitle(text: string): string | null {
-  const labelled = /(?:预算单位|核算单位|单位名称|填报单位|编制单位)[:：]\s*(?:\[[^\]]*\]|【[^】]*】|\d+\s)?\s*([^\s:：]{2,40}?)(?=\s|$|截止|期间|单位[:：]|金额单位)/.exec(text);
+  const labelled =
+    /(?:预算单位|核算单位|单位名称|填报单位|编制单位)[:：]\s*(?:\[[^\]]*\]|【[^】]*】|\d+\s)?\s*([^\s:：]{2,40}?)(?=\s|$|截止|期间|单位[:：]|金额单位)/.exec(
+      text,
+    );
   if (labelled?.[1]) return labelled[1];
   const m =
     /^\s*(.+?)\s*20\d{2}\s*年/.exec(text) ??
-    /^\s*(.{2,40}?)(?:部门)?(?:预算|财政|项目|课题|专项|经费|资金|基本支出|支出|指标)[^\s]*(?:执行|台账|明细|情况|表)/.exec(text);
+    /^\s*(.{2,40}?)(?:部门)?(?:预算|财政|项目|课题|专项|经费|资金|基本支出|支出|指标)[^\s]*(?:执行|台账|明细|情况|表)/.exec(
+      text,
+    );
   if (!m?.[1]) return null;
   const org = m[1]
     .replace(/^(关于|附件\d*[:：]?)/, '')

@@ -137,9 +137,14 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
       message: '台账没有资金来源列，全部按一般公共预算（财政拨款）列示；如有政府性基金等其他来源，请加“资金来源”列',
     });
   }
+  // One source of money under one name: the ledger's own first wording of each kind
+  // ("一般公共预算拨款" and "一般公共预算资金" on different sheets are one source).
+  const wording = new Map<string, string>();
+  for (const l of extractedLines)
+    if (!wording.has(sourceKind(l.source))) wording.set(sourceKind(l.source), l.source.trim());
   const withSources = extractedLines.map((l) => ({
     ...l,
-    source: noSourceColumn ? '一般公共预算' : sourceKind(l.source),
+    source: noSourceColumn ? '一般公共预算' : (wording.get(sourceKind(l.source)) ?? l.source),
   }));
   const merged = mergeSameLines(withSources, warnings);
   let lines: LedgerLine[];
@@ -187,7 +192,11 @@ interface LedgerChoice {
  * there is one, all of them when they are a department's units of the same shape (本级 + 二级单位),
  * else the best one. Other ledger-like sheets are named in a warning, never dropped silently.
  */
-function chooseLedgerSheets(sheets: readonly SheetGrid[], options: RecognizeOptions, warnings: Warning[]): LedgerChoice {
+function chooseLedgerSheets(
+  sheets: readonly SheetGrid[],
+  options: RecognizeOptions,
+  warnings: Warning[],
+): LedgerChoice {
   if (options.sheet !== undefined) {
     const one = findSheet(sheets, 'budget', options.sheet, options.headerRow);
     if (!one) throw noLedgerError(sheets, options.sheet);
@@ -253,7 +262,9 @@ function chooseLedgerSheets(sheets: readonly SheetGrid[], options: RecognizeOpti
 
   // A department's units, one sheet each, in the same shape: the department is their sum.
   const shape = (f: Found): string =>
-    [...new Set(f.header.roles.filter((r): r is ColumnRole => r !== null && AMOUNT_ROLES.includes(r)))].sort().join(',');
+    [...new Set(f.header.roles.filter((r): r is ColumnRole => r !== null && AMOUNT_ROLES.includes(r)))]
+      .sort()
+      .join(',');
   const first = current[0]!;
   const same = current.filter((f) => shape(f) === shape(first));
   const rest = current.filter((f) => !same.includes(f));
@@ -472,7 +483,8 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[], 
   }
   for (const [role, cols] of byRole) {
     const ranked = [...cols].sort(
-      (x, y) => Number(hiddenCols.has(x)) - Number(hiddenCols.has(y)) || Number(filled(y) > 0) - Number(filled(x) > 0) || x - y,
+      (x, y) =>
+        Number(hiddenCols.has(x)) - Number(hiddenCols.has(y)) || Number(filled(y) > 0) - Number(filled(x) > 0) || x - y,
     );
     const col = ranked[0]!;
     const label = header.labels[col] ?? '';

@@ -185,7 +185,12 @@ function candidates(rows: readonly StructRow[], nodes: readonly Node[]): Candida
         if (to < n + minChildren) continue;
         if (!matches(row, nodes, n + 1, to)) continue;
         let last = to;
-        while (last + 1 < nodes.length && nodes[last + 1]!.zero && !nodes[last + 1]!.group && !rows[nodes[last + 1]!.index]!.marker)
+        while (
+          last + 1 < nodes.length &&
+          nodes[last + 1]!.zero &&
+          !nodes[last + 1]!.group &&
+          !rows[nodes[last + 1]!.index]!.marker
+        )
           last++;
         return { at: n, from: n + 1, to: last, position: 'top', span: last - n };
       }
@@ -201,7 +206,12 @@ function candidates(rows: readonly StructRow[], nodes: readonly Node[]): Candida
         if (from > n - minChildren) continue;
         if (!matches(row, nodes, from, n - 1)) continue;
         let first = from;
-        while (first - 1 >= 0 && nodes[first - 1]!.zero && !nodes[first - 1]!.group && !rows[nodes[first - 1]!.index]!.marker)
+        while (
+          first - 1 >= 0 &&
+          nodes[first - 1]!.zero &&
+          !nodes[first - 1]!.group &&
+          !rows[nodes[first - 1]!.index]!.marker
+        )
           first--;
         return { at: n, from: first, to: n - 1, position: 'bottom', span: n - first };
       }
