@@ -1,6 +1,7 @@
 import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
+  Caption1,
   Link,
   MessageBar,
   MessageBarBody,
@@ -14,16 +15,17 @@ import {
 import { DocumentBulletList20Regular } from '@fluentui/react-icons/svg/document-bullet-list';
 import { Eraser20Regular } from '@fluentui/react-icons/svg/eraser';
 import { ArrowSync20Regular } from '@fluentui/react-icons/svg/arrow-sync';
-import { previewReport } from '../core/preview';
 import { type ReportOptions } from '../core/pipeline-options';
 import { TARGETS_SHEET } from '../core/constants';
 import { type WorkbookGrid } from '../core/grid/types';
 import { type ReportModel } from '../core/report/types';
 import { LedgerError } from '../core/errors';
-import { type Place } from '../core/types';
+import { type Place, type RecognizeOptions } from '../core/types';
 import { HostError, type HostProgress, type HostSettings, type WorkbookHost } from '../host/types';
 import { RecognitionPanel } from './components/RecognitionPanel';
 import { where } from './format';
+import { paneText } from './pane-text';
+import { FIELD_LABELS, fieldErrors, probeRecognition, safePreview } from './recognition-probe';
 import { settingsForWorkbook, settingsToRemember } from './remembered-settings';
 import { type CopyOutcome, copyReportToClipboard, downloadReportDocx } from './word-actions';
 
@@ -38,6 +40,10 @@ const optionsPanel = import('./components/OptionsPanel').then((m) => (loadedOpti
 // Shown only when neither clipboard way works: rare enough to load on demand.
 const ManualCopyBox = lazy(() => import('./components/ManualCopyBox').then((m) => ({ default: m.ManualCopyBox })));
 const ResultsPanel = lazy(() => import('./components/ResultsPanel').then((m) => ({ default: m.ResultsPanel })));
+// Shown only when the ledger's own figures disagree.
+const DiscrepancyPanel = lazy(() =>
+  import('./components/DiscrepancyPanel').then((m) => ({ default: m.DiscrepancyPanel })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -54,6 +60,8 @@ const useStyles = makeStyles({
   // A plain rule instead of Fluent's Divider: the same line for ~2.5 KB less in the first chunk.
   rule: { border: 'none', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, margin: 0, width: '100%' },
   summary: { cursor: 'pointer', marginBottom: tokens.spacingVerticalS, '& h2': { display: 'inline' } },
+  muted: { color: tokens.colorNeutralForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
 });
 
 const EMPTY_SETTINGS: HostSettings = { recognize: {}, indicators: {}, title: {} };
@@ -106,24 +114,20 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
     setNotice(null);
     try {
       const [saved, g] = await Promise.all([host.loadSettings().catch(() => null), host.readGrid()]);
-      if (saved) {
-        const { settings: usable, reset } = settingsForWorkbook(saved, g);
-        // A re-read keeps the month and year picked in this session (they are not remembered).
-        setSettings((current) => ({
-          ...usable,
-          recognize: {
-            ...usable.recognize,
-            ...(current.recognize.month !== undefined ? { month: current.recognize.month } : {}),
-            ...(current.recognize.year !== undefined ? { year: current.recognize.year } : {}),
-          },
-        }));
-        if (reset) {
-          setNotice({
-            intent: 'info',
-            title: '台账表头已变化',
-            text: '上次手动更正的列已不再适用，已重新自动识别各列，请核对识别结果。',
-          });
-        }
+      const fromSaved = saved ? settingsForWorkbook(saved, g) : null;
+      // A re-read keeps the month, year and row roles picked in this session (they are not
+      // remembered), but not 仍按当前识别结果生成: that was said of the figures read before.
+      setSettings((current) => {
+        const base = fromSaved?.settings ?? current;
+        const { acceptDifferences: _accepted, ...recognize } = base.recognize;
+        return { ...base, recognize: { ...recognize, ...sessionChoices(current.recognize) } };
+      });
+      if (fromSaved?.reset) {
+        setNotice({
+          intent: 'info',
+          title: '台账表头已变化',
+          text: '上次手动更正的列已不再适用，已重新自动识别各列，请核对识别结果。',
+        });
       }
       setGrid(g);
     } catch (e) {
@@ -139,14 +143,32 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
 
   // The preview follows every correction without reading the workbook again.
   // Recognition only: the narrative and plan code is a separate chunk, loaded by 生成监控报告.
-  const preview = useMemo(() => (grid ? previewReport(grid, options) : null), [grid, options]);
+  const preview = useMemo(() => (grid ? safePreview(grid, options) : null), [grid, options]);
   const recognition = preview?.ok ? preview.value.recognition : null;
+  const failure = preview && !preview.ok ? preview.error : null;
+  // When it stopped on something the user gives (the year, the month), what the rest reads as.
+  const probe = useMemo(
+    () => (grid && failure ? probeRecognition(grid, options, failure) : null),
+    [grid, options, failure],
+  );
+  const shown = recognition ?? probe?.recognition ?? null;
+  const errors = fieldErrors(failure);
+  // Listed, and blocking until fixed or accepted, also while another setting is still missing.
+  const discrepancies = shown?.discrepancies ?? [];
+  const blockedByDifferences = discrepancies.length > 0 && options.acceptDifferences !== true;
+  const canGenerate = preview?.ok === true && !blockedByDifferences;
+  const showDifferences =
+    discrepancies.length > 0 ||
+    errors.byField.discrepancy !== undefined ||
+    Object.keys(settings.recognize.rowRoles ?? {}).length > 0;
+  const setRecognize = useCallback((recognize: RecognizeOptions) => setSettings((x) => ({ ...x, recognize })), []);
   // 添加绩效目标表 where the sheet can reach the user (written in place, or handed over as a
   // download), and never over a sheet of that name.
   const canAddTargets =
     (host.capabilities.writesInPlace || onSheetsAdded !== undefined) &&
     preview?.ok === true &&
     preview.value.targetSheet === null &&
+    !blockedByDifferences &&
     !grid?.sheets.some((x) => x.name.toLowerCase() === TARGETS_SHEET.toLowerCase());
 
   const select = useCallback(
@@ -321,27 +343,53 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
       {grid && (
         <>
           {/* After a run the results come first; recognition folds away but stays one click off. */}
-          <details className={s.details} open={!model} key={model ? 'after' : 'before'}>
+          {/* It opens again when something stops the next run, so the fix is never folded away. */}
+          <details className={s.details} open={!model || !canGenerate} key={model && canGenerate ? 'after' : 'before'}>
             <summary className={s.summary}>
               <Text id="rec-title" as="h2" weight="semibold">
                 识别结果与选项
               </Text>
             </summary>
             <section className={s.section} aria-labelledby="rec-title">
-              {preview && !preview.ok && (
+              {/* A refusal on the ledger's differences is told by the list of them just below. */}
+              {failure && failure.field !== 'discrepancy' && (
                 <MessageBar intent="warning" layout="multiline">
                   <MessageBarBody>
-                    <MessageBarTitle>未能识别台账</MessageBarTitle>
-                    {preview.error.message}
+                    <MessageBarTitle>{failureTitle(failure)}</MessageBarTitle>
+                    {errors.top ?? `请按下方标红的提示更正“${FIELD_LABELS[failure.field ?? 'file']}”。`}
+                    {failure.place && failure.place.row !== null && host.capabilities.canSelect && (
+                      <>
+                        {' '}
+                        <Link as="button" onClick={() => select(failure.place!)}>
+                          定位到{where(failure.place)}
+                        </Link>
+                      </>
+                    )}
                   </MessageBarBody>
                 </MessageBar>
               )}
+              {showDifferences && (
+                <Suspense fallback={<Spinner size="tiny" />}>
+                  <DiscrepancyPanel
+                    discrepancies={discrepancies}
+                    ledgerSheet={shown?.budget.sheet ?? null}
+                    options={settings.recognize}
+                    onChange={setRecognize}
+                    canSelect={host.capabilities.canSelect}
+                    onSelect={select}
+                    error={errors.byField.discrepancy}
+                    disabled={busy}
+                  />
+                </Suspense>
+              )}
               <RecognitionPanel
                 grid={grid}
-                recognition={recognition}
+                recognition={shown}
+                standIns={probe?.standIns}
+                errors={errors.byField}
                 options={settings.recognize}
                 disabled={busy}
-                onChange={(recognize) => setSettings((x) => ({ ...x, recognize }))}
+                onChange={setRecognize}
               />
             </section>
             <hr className={s.rule} />
@@ -349,6 +397,11 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
               <Text id="opt-title" as="h3" weight="semibold">
                 选项
               </Text>
+              {errors.byField.options && (
+                <Caption1 className={s.error} role="alert">
+                  {errors.byField.options}
+                </Caption1>
+              )}
               {OptionsPanel ? (
                 <OptionsPanel
                   options={settings.indicators}
@@ -364,7 +417,7 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
             <Button
               appearance="primary"
               icon={<DocumentBulletList20Regular />}
-              disabled={busy || !preview?.ok}
+              disabled={busy || !canGenerate}
               onClick={() => void generate()}
             >
               生成监控报告
@@ -392,6 +445,13 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
             )}
             {model && resultActions}
           </div>
+          {!busy && !canGenerate && (
+            <Caption1 className={s.muted}>
+              {(blockedByDifferences && preview?.ok) || failure?.field === 'discrepancy'
+                ? '还不能生成：台账的数字对不上。请处理上面列出的行，或勾选“仍按当前识别结果生成”。'
+                : '还不能生成：请先按上面的提示更正识别结果。'}
+            </Caption1>
+          )}
           {progress && <ProgressBar value={progress.fraction} aria-label={progress.step} />}
           {progress && <Text size={200}>{progress.step}</Text>}
           {model && (
@@ -429,8 +489,21 @@ function copyNotice(outcome: CopyOutcome): Notice {
   };
 }
 
+/** The settings of this session a re-read keeps: they belong to this report, not to the workbook. */
+function sessionChoices(r: RecognizeOptions): RecognizeOptions {
+  return {
+    ...(r.month !== undefined ? { month: r.month } : {}),
+    ...(r.year !== undefined ? { year: r.year } : {}),
+    ...(r.rowRoles !== undefined ? { rowRoles: r.rowRoles } : {}),
+  };
+}
+
+function failureTitle(e: LedgerError): string {
+  return e.field === 'options' ? '选项有误' : '未能识别台账';
+}
+
 function noticeOf(e: unknown, title: string): Notice {
-  if (e instanceof LedgerError) return { intent: 'error', title, text: e.message, place: e.place };
+  if (e instanceof LedgerError) return { intent: 'error', title, text: paneText(e.message), place: e.place };
   if (e instanceof HostError) return { intent: 'error', title, text: e.message };
   console.error(e);
   const msg = e instanceof Error ? e.message : String(e);

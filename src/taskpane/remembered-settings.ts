@@ -19,10 +19,18 @@ export function headerSignature(grid: WorkbookGrid, layout: SheetLayout): string
 /**
  * What to remember after a run. The cut-off month and the year belong to this report (next
  * period's header says 1-9月; a remembered 8 would silently report the wrong period), so they are
- * not kept; column corrections are kept with the header they were made against.
+ * not kept; nor are row roles (next month's ledger has rows inserted: a remembered "忽略" on row 20
+ * would silently drop another line) or the acceptance of this ledger's differences. Column
+ * corrections are kept with the header they were made against.
  */
 export function settingsToRemember(settings: HostSettings, grid: WorkbookGrid, layout: SheetLayout): HostSettings {
-  const { month: _month, year: _year, ...recognizeRest } = settings.recognize;
+  const {
+    month: _month,
+    year: _year,
+    rowRoles: _rowRoles,
+    acceptDifferences: _accepted,
+    ...recognizeRest
+  } = settings.recognize;
   return { ...settings, recognize: recognizeRest, headerSignature: headerSignature(grid, layout) };
 }
 

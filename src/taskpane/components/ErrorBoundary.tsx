@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { paneText } from '../pane-text';
 
 interface State {
   readonly error: Error | null;
@@ -21,7 +22,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>任务窗格出现了意外错误</MessageBarTitle>
-            {this.state.error.message}。请点击“重新开始”；如仍出错，请关闭任务窗格后重新打开，并把此信息告诉我们。
+            {messageOf(this.state.error)}请点击“重新开始”；如仍出错，请关闭任务窗格后重新打开，并把此信息告诉我们。
           </MessageBarBody>
         </MessageBar>
         <Button style={{ marginTop: 8 }} onClick={() => this.setState({ error: null })}>
@@ -30,4 +31,11 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
       </div>
     );
   }
+}
+
+/** The error's own words as one sentence ("坏了" → "坏了。"), without command-line hints. */
+function messageOf(error: unknown): string {
+  const text = paneText(error instanceof Error ? error.message : String(error));
+  if (!text) return '';
+  return /[。！？.!?]$/.test(text) ? text : `${text}。`;
 }

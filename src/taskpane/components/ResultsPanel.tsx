@@ -19,6 +19,7 @@ import { type Totals } from '../../core/indicators/types';
 import { CATEGORIES, type Place } from '../../core/types';
 import { formatPercent } from '../../core/money/format';
 import { gapText, pct, wan, where } from '../format';
+import { paneText } from '../pane-text';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -162,7 +163,7 @@ export function ResultsPanel({ model, canSelect, canDownload, onSelect, onCopy, 
             {model.warnings.map((w, i) => (
               <li key={i}>
                 {place(w, where(w))}
-                <Caption1 block>{w.message}</Caption1>
+                <Caption1 block>{paneText(w.message)}</Caption1>
               </li>
             ))}
           </ul>
