@@ -37,6 +37,53 @@ export function computeIndicators(
     return { line, totals, status, flagged: reason !== null, flagReason: reason };
   });
 
+  // One project on several lines (a 指标 per source of money): flagged on the project's totals, so a
+  // small second line does not make a project on track look behind, and flagged once or not at all.
+  const projects = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    const key = `${it.line.sheet}\u0000${it.line.name.replace(/\s+/g, '')}\u0000${it.line.category}`;
+    projects.set(key, [...(projects.get(key) ?? []), i]);
+  });
+  const projectOf = new Map<number, ItemResult | 'later line'>();
+  for (const idx of projects.values()) {
+    if (idx.length < 2) continue;
+    const first = items[idx[0]!]!;
+    if (!first.flagged && !idx.some((i) => items[i]!.flagged)) continue;
+    const totals = totalsOf(
+      idx.map((i) => items[i]!.line),
+      tp,
+    );
+    const inScope =
+      first.line.category === '项目支出' ||
+      (includeBasic && (rule !== 'sichuan' || first.line.category !== '人员支出'));
+    const reason = inScope ? flagReason(totals, statusOf(totals), warningLine, tp, rule) : null;
+    for (const i of idx) items[i] = { ...items[i]!, flagged: reason !== null, flagReason: reason };
+    if (reason === null) continue;
+    // The project as one item for the lists: its own figures, all its rows.
+    const lines = idx.map((i) => items[i]!.line);
+    const sum = (f: (l: LedgerLine) => number): number => lines.reduce((a, l) => a + f(l), 0);
+    const line: LedgerLine = {
+      ...first.line,
+      initial: sum((l) => l.initial),
+      adjustment: sum((l) => l.adjustment),
+      carryover: sum((l) => l.carryover ?? 0),
+      budget: sum((l) => l.budget),
+      executed: sum((l) => l.executed),
+      forecast: lines.every((l) => l.forecast === null) ? null : sum((l) => l.forecast ?? 0),
+      source: [...new Set(lines.map((l) => l.source))].join('、'),
+      rows: lines.flatMap((l) => l.rows ?? [l.row]),
+    };
+    projectOf.set(idx[0]!, { line, totals, status: statusOf(totals), flagged: true, flagReason: reason });
+    for (const i of idx.slice(1)) projectOf.set(i, 'later line');
+  }
+  const flagged: ItemResult[] = [];
+  items.forEach((it, i) => {
+    const project = projectOf.get(i);
+    if (project === 'later line') return;
+    if (project) flagged.push(project);
+    else if (it.flagged) flagged.push(it);
+  });
+
   const byCategory = {} as Record<Category, Totals>;
   for (const c of CATEGORIES)
     byCategory[c] = totalsOf(
@@ -87,7 +134,7 @@ export function computeIndicators(
       ),
     })),
     items,
-    flagged: items.filter((i) => i.flagged),
+    flagged,
   };
 }
 
@@ -114,3 +161,4 @@ function flagReason(
   if (rule === 'sichuan') return `执行率${formatPercent(t.rate)}，低于预警线${formatPercent(warningLine)}`;
   return `执行率${formatPercent(t.rate)}，低于时间进度${formatPoints(t.rate - tp)}个百分点`;
 }
+

@@ -235,11 +235,14 @@ function reportSheet(model: ReportModel): PlannedSheet {
 function highlights(model: ReportModel): PlannedHighlight[] {
   const layout = model.recognition.budget;
   const lastCol = Math.max(0, ...layout.columns.map((c) => c.col));
-  return model.indicators.flagged.map((i) => ({
-    sheet: i.line.sheet,
-    row: i.line.row - 1,
-    firstCol: 0,
-    lastCol,
-    reason: i.flagReason ?? '',
-  }));
+  // A project on several rows is highlighted on each of them.
+  return model.indicators.flagged.flatMap((i) =>
+    (i.line.rows ?? [i.line.row]).map((row) => ({
+      sheet: i.line.sheet,
+      row: row - 1,
+      firstCol: 0,
+      lastCol,
+      reason: i.flagReason ?? '',
+    })),
+  );
 }

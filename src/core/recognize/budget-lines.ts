@@ -221,17 +221,45 @@ export function extractBudgetLines(
         marker,
         codeChildren,
         fixedLeaf: d.userRole === 'line' || (marker === null && !allowUnmarked && !signs[i]),
+        signed: signs[i],
       };
     });
     return checkTotals(sheet.name, rows, findStructure(structRows), compared, cols);
   };
   let analysis = analyse(false);
-  if (analysis.discrepancies.some((d) => d.kind === 'total')) {
-    const permissive = analyse(true);
-    if (!permissive.discrepancies.some((d) => d.kind === 'total')) analysis = permissive;
-  }
+  const permissive = analyse(true);
+  const totalsFail = (a: Analysis): number => a.discrepancies.filter((d) => d.kind === 'total').length;
+  // Sums found without a sign are confirmed when a total or a marked heading above them adds up
+  // only with them as subtotals (a heading of 400 over two rows of 200 each over their lines).
+  const confirmed = rows.every((_, i) => {
+    if (!permissive.structure.isGroup[i] || signs[i] || structRowsMarked(rows, i)) return true;
+    for (let p = permissive.structure.parent[i]!; p >= 0; p = permissive.structure.parent[p]!)
+      if (structRowsMarked(rows, p) || signs[p]) return true;
+    return false;
+  });
+  if ((totalsFail(analysis) > 0 && totalsFail(permissive) === 0) || (confirmed && totalsFail(permissive) <= totalsFail(analysis)))
+    analysis = permissive;
   const { structure, excluded } = analysis;
   discrepancies.push(...analysis.discrepancies);
+  // Sums nothing confirms are said, not acted on: the user decides whether the row is a total.
+  const unconfirmed = rows.filter(
+    (d, i) =>
+      permissive.structure.isGroup[i] &&
+      !structure.isGroup[i] &&
+      !excluded.has(i) &&
+      compared.filter((k) => (d.amounts[k] ?? 0) !== 0).length >= 2,
+  );
+  if (unconfirmed.length > 0) {
+    warnings.push({
+      sheet: sheet.name,
+      row: unconfirmed[0]!.row + 1,
+      column: null,
+      message: `${unconfirmed
+        .slice(0, 6)
+        .map((d) => `第${d.row + 1}行“${d.name}”`)
+        .join('、')}${unconfirmed.length > 6 ? `等${unconfirmed.length}行` : ''}的金额正好等于相邻几行之和，但表中没有合计行、序号或缩进能印证它是汇总行，已按明细行计入；如它是这些行的合计，请在任务窗格中把它标为“合计行”`,
+    });
+  }
   const groupNotes = rows.filter(
     (d, i) => structure.isGroup[i] && d.total === null && d.section === null && !codeChildrenOf(rows, i),
   );
@@ -453,6 +481,12 @@ function hasGroupSign(rows: readonly DataRow[], i: number, seq: ((row: number) =
     if (indentOf(d.rawName) < indentOf(n.rawName)) return true;
   }
   return false;
+}
+
+/** A row its words mark as a total, a numbered section or a parent code. */
+function structRowsMarked(rows: readonly DataRow[], i: number): boolean {
+  const d = rows[i]!;
+  return d.userRole !== 'line' && (d.total !== null || d.section !== null || codeChildrenOf(rows, i) !== null);
 }
 
 /** For a row with a code, the input indexes of the rows right below whose codes extend it. */

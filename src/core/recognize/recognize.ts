@@ -19,6 +19,7 @@ import { LedgerError, type Result } from '../errors';
 import { OUTPUT_SHEETS } from '../constants';
 import { roleOfLabel, nameLabelRank, isAdjustedBudgetLabel, isSubtotalLabel, AMOUNT_ROLES } from './column-roles';
 import { isBlank } from '../grid/text';
+import { parseDate } from './dates';
 import { type HeaderCandidate, type SheetKind, headerCandidates, kindOfRoles } from './header';
 import { monthInText, monthOfSheetName, organizationInTitle, unitInText, yearInText } from './meta';
 import { type RawLine, extractBudgetLines } from './budget-lines';
@@ -396,6 +397,8 @@ function findSheet(
     if (!sheet) {
       throw new LedgerError(
         `工作簿中没有名为“${wanted}”的工作表。现有工作表：${sheets.map((s) => `“${s.name}”`).join('、')}。`,
+        null,
+        'sheet',
       );
     }
     const header = headerRow !== undefined ? headerAt(sheet, headerRow - 1) : headerCandidates(sheet)[0];
@@ -403,6 +406,7 @@ function findSheet(
       throw new LedgerError(
         `工作表“${wanted}”的前40行中没有找到表头（应同时有“项目名称”和“预算数”等列）。请在任务窗格中指定表头所在行。`,
         { sheet: wanted, row: null, column: null },
+        'header',
       );
     }
     return { sheet, header, kind: kindOfRoles(header.roles) ?? kind };
@@ -587,9 +591,15 @@ function detectMonth(
       const m = monthInText(t);
       if (m) return { value: m, from: `“${t}”` };
     }
+  // The hint names the month the data suggests (the journal's last payment), never a fixed example.
+  const last = journal ? latestDate(journal) : null;
+  const hint = last
+    ? `支付明细中最晚的支付在${last.year}年${last.month}月（${last.where}），如报1-${last.month}月，请在任务窗格中选择截止月份${last.month}（命令行加 --month ${last.month}）。`
+    : '请在任务窗格中选择截止月份（命令行加 --month 月份）。';
   throw new LedgerError(
-    `没能确定截止月份：工作表“${budget.sheet.name}”的标题和表头中没有“1-8月”“1至8月”“截至8月”这样的字样。请在任务窗格中选择截止月份（命令行加 --month 8）。`,
+    `没能确定截止月份：工作表“${budget.sheet.name}”的标题和表头中没有“1-N月”“一至N月”“截至N月”“截止日期：年-月-日”这样的字样。${hint}`,
     { sheet: budget.sheet.name, row: Math.max(...layout.headerRows), column: null },
+    'month',
   );
 }
 
@@ -601,10 +611,28 @@ function detectYear(budget: Found, journal: Found | null, options: RecognizeOpti
     const y = yearInText(t);
     if (y) return { value: y, from: `“${t}”` };
   }
+  const last = journal ? latestDate(journal) : null;
+  const hint = last
+    ? `支付明细中的支付在${last.year}年，如是${last.year}年度的报告，请在任务窗格中填写年度${last.year}（命令行加 --year ${last.year}）。`
+    : '请在任务窗格中填写年度（命令行加 --year 年份）。';
   throw new LedgerError(
-    `没能确定年度：工作表“${budget.sheet.name}”的标题和表名中没有“2024年”这样的字样。请在任务窗格中填写年度（命令行加 --year 2024）。`,
+    `没能确定年度：工作表“${budget.sheet.name}”的标题和表名中没有“某某年”这样的字样。${hint}`,
     { sheet: budget.sheet.name, row: null, column: null },
+    'year',
   );
+}
+
+/** The latest full date in a journal's date column, for the hints when the month or year is missing. */
+function latestDate(journal: Found): { year: number; month: number; where: string } | null {
+  const dateCol = journal.header.roles.indexOf('date');
+  if (dateCol < 0) return null;
+  let best: { year: number; month: number; where: string } | null = null;
+  for (let r = Math.max(...journal.header.rows) + 1; r < journal.sheet.rows.length; r++) {
+    const d = parseDate(cellAt(journal.sheet, r, dateCol));
+    if (d && (!best || d.year > best.year || (d.year === best.year && d.month > best.month)))
+      best = { year: d.year, month: d.month, where: `工作表“${journal.sheet.name}”第${r + 1}行` };
+  }
+  return best;
 }
 
 function detectOrganization(
@@ -615,7 +643,13 @@ function detectOrganization(
 ): Detected<string> {
   if (options.organization) return { value: options.organization, from: '用户指定' };
   if (fromInfo) return { value: fromInfo, from: '单位信息表' };
-  for (const t of [...titleTexts(budget.sheet, Math.min(...budget.header.rows)), budget.sheet.name]) {
+  const texts = [...titleTexts(budget.sheet, Math.min(...budget.header.rows)), budget.sheet.name];
+  // A 预算单位/核算单位 line names the organisation outright; a title only by its first words.
+  for (const t of texts) {
+    const org = /(?:预算单位|核算单位|单位名称|填报单位|编制单位)[:：]/.test(t) ? organizationInTitle(t) : null;
+    if (org) return { value: org, from: `“${t}”` };
+  }
+  for (const t of texts) {
     const org = organizationInTitle(t);
     if (org) return { value: org, from: `标题“${t}”` };
   }

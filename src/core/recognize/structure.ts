@@ -22,6 +22,8 @@ export interface StructRow {
   readonly codeChildren?: { readonly from: number; readonly to: number } | null;
   /** The user said this row is a line: never a group. */
   readonly fixedLeaf?: boolean;
+  /** Its words or layout set it apart (a category-like name, an empty 序号…): it may be a heading. */
+  readonly signed?: boolean;
 }
 
 export type RowMarker = 'total' | 'section' | 'code' | null;
@@ -111,12 +113,46 @@ export function findStructure(rows: readonly StructRow[]): Structure {
   }
 
   for (let pass = 0; pass < 64; pass++) {
-    const found = candidates(rows, nodes);
-    if (found.length === 0) break;
-    found.sort((a, b) => a.span - b.span || a.at - b.at);
+    const every = candidates(rows, nodes);
+    if (every.length === 0) break;
+    // Totals last: a 合计 equal to one heading now may be the sum of several once they are settled.
+    const inner = every.filter((c) => rows[nodes[c.at]!.index]!.marker !== 'total');
+    const pool = inner.length > 0 ? inner : every;
+    // Runs of several rows before runs of one: a heading equal to a single row waits until that row
+    // has had the chance to become a group itself.
+    const several = pool.filter((c) => c.to > c.from);
+    const all = several.length > 0 ? several : pool;
+    // Innermost first: a run whose rows could themselves be groups waits until they are settled
+    // (else "人员支出 100" over "（一）人员支出 100" over its lines would take the heading for a line).
+    const open = new Set(all.map((c) => c.at));
+    const settled = all.filter((c) => {
+      for (let i = c.from; i <= c.to; i++) if (open.has(i)) return false;
+      return true;
+    });
+    const found = settled.length > 0 ? settled : all;
+    // Equal spans: a subtotal below its run first; a heading over the same run then covers it.
+    // Then, of headings, the lowest first: a heading further down sits inside one further up.
+    found.sort(
+      (a, b) =>
+        a.span - b.span ||
+        Number(a.position === 'top') - Number(b.position === 'top') ||
+        (a.position === 'top' ? b.at - a.at : a.at - b.at),
+    );
+    // Runs of plain lines and settled groups are safe to take together; a run holding a row that
+    // might still become a group is taken alone, the best first, and the rest looked at again.
+    const plain = (c: Candidate): boolean => {
+      for (let i = c.from; i <= c.to; i++) {
+        const n = nodes[i]!;
+        const r = rows[n.index]!;
+        if (!n.group && (r.marker !== null || r.signed === true)) return false;
+      }
+      return true;
+    };
+    const safe = found.filter(plain);
+    const batch = safe.length > 0 ? safe : found.slice(0, 1);
     const used = new Set<number>();
     const accepted: Candidate[] = [];
-    for (const c of found) {
+    for (const c of batch) {
       const lo = Math.min(c.at, c.from);
       const hi = Math.max(c.at, c.to);
       let free = true;
@@ -144,6 +180,15 @@ function matches(row: StructRow, nodes: readonly Node[], from: number, to: numbe
     compared++;
   }
   return compared > 0;
+}
+
+/** A 合计/小计 row not yet confirmed as a group is never the child of another row. */
+function hasOpenTotal(rows: readonly StructRow[], nodes: readonly Node[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) {
+    const n = nodes[i]!;
+    if (!n.group && rows[n.index]!.marker === 'total') return true;
+  }
+  return false;
 }
 
 function candidates(rows: readonly StructRow[], nodes: readonly Node[]): Candidate[] {
@@ -174,7 +219,9 @@ function candidates(rows: readonly StructRow[], nodes: readonly Node[]): Candida
     if (key < 0 && !(marked && row.values.some((v) => v !== null))) return;
     const k0 = key >= 0 ? key : row.values.findIndex((v) => v !== null);
     const target = row.values[k0]!;
-    const minChildren = marked ? 1 : 2;
+    // One child is enough for a marked row, or for a row over one settled group (a heading over a
+    // subheading); a plain row over a single line would be that line written twice.
+    const oneChildOk = (i: number): boolean => marked || nodes[i]!.group;
     const tryTop = (): Candidate | null => {
       // Smallest run nodes[n+1..to] with the right sum: prefix[to+1] = prefix[n+1] + target.
       const list = where[k0]!.get(prefix[k0]![n + 1]! + target) ?? [];
@@ -182,7 +229,8 @@ function candidates(rows: readonly StructRow[], nodes: readonly Node[]): Candida
       for (const end of list) {
         if (end > n + 1 && ++tries > MAX_TRIES) break;
         const to = end - 1;
-        if (to < n + minChildren) continue;
+        if (to < n + 1 || (to === n + 1 && !oneChildOk(n + 1))) continue;
+        if (hasOpenTotal(rows, nodes, n + 1, to)) continue;
         if (!matches(row, nodes, n + 1, to)) continue;
         let last = to;
         while (
@@ -203,7 +251,8 @@ function candidates(rows: readonly StructRow[], nodes: readonly Node[]): Candida
       for (let j = list.length - 1; j >= 0; j--) {
         const from = list[j]!;
         if (from < n && ++tries > MAX_TRIES) break;
-        if (from > n - minChildren) continue;
+        if (from > n - 1 || (from === n - 1 && !oneChildOk(n - 1))) continue;
+        if (hasOpenTotal(rows, nodes, from, n - 1)) continue;
         if (!matches(row, nodes, from, n - 1)) continue;
         let first = from;
         while (
@@ -217,9 +266,11 @@ function candidates(rows: readonly StructRow[], nodes: readonly Node[]): Candida
       }
       return null;
     };
-    const bottomFirst = row.marker === 'total';
-    const c = bottomFirst ? (tryBottom() ?? tryTop()) : (tryTop() ?? tryBottom());
-    if (c) out.push(c);
+    // Both readings go forward; the pass keeps the innermost that do not overlap.
+    const top = tryTop();
+    const bottom = tryBottom();
+    if (top) out.push(top);
+    if (bottom) out.push(bottom);
   });
   return out;
 }
