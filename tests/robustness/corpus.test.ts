@@ -37,7 +37,10 @@ function checkReportInvariants(grid: WorkbookGrid, out: ReportOutput): void {
     if (warning.column !== null) expect(warning.column).toMatch(/^[A-Z]{1,3}$/);
   }
   for (const s of out.plan.sheets) expect(OUTPUT_SHEETS).toContain(s.name);
-  const lineRows = new Set(out.model.recognition.lines.map((l) => `${l.sheet}\u0000${l.row - 1}`));
+  // A project on several rows is highlighted on each of them.
+  const lineRows = new Set(
+    out.model.recognition.lines.flatMap((l) => (l.rows ?? [l.row]).map((r) => `${l.sheet}\u0000${r - 1}`)),
+  );
   for (const h of out.plan.highlights) expect(lineRows.has(`${h.sheet}\u0000${h.row}`)).toBe(true);
 }
 

@@ -667,7 +667,8 @@ export const CORPUS: readonly CorpusCase[] = [
   {
     name: 'a header that says 1-13月',
     grid: ledger([['维权帮扶项目', 1000, 10]], { head: ['项目名称', '全年预算', '1-13月执行数'] }),
-    expected: { kind: 'error', message: /没能确定截止月份.*请在任务窗格中选择截止月份（命令行加 --month 8）/ },
+    // No fixed example month: without a journal there is nothing to suggest one.
+    expected: { kind: 'error', message: /没能确定截止月份.*请在任务窗格中选择截止月份（命令行加 --month 月份）/ },
   },
   {
     name: 'month not given and not found',
@@ -681,7 +682,28 @@ export const CORPUS: readonly CorpusCase[] = [
   {
     name: 'year not given and not found',
     grid: ledger(GOOD, { title: [['预算执行台账'], [UNIT]], name: '本年台账' }),
-    expected: { kind: 'error', message: /没能确定年度.*--year 2024/ },
+    expected: { kind: 'error', message: /没能确定年度.*请在任务窗格中填写年度（命令行加 --year 年份）/ },
+  },
+  {
+    name: 'month not found: the hint names the journal’s last month, not a fixed example',
+    grid: book(
+      sheet('预算', [
+        ['某单位2024年预算指标'],
+        ['项目名称', '支出类别', '全年预算'],
+        ['维权帮扶项目', '项目支出', 20000],
+      ]),
+      sheet('支付明细', [
+        ['日期', '摘要', '项目名称', '金额'],
+        [new Date(Date.UTC(2024, 2, 5)), '付款', '维权帮扶项目', 100],
+        [new Date(Date.UTC(2024, 8, 28)), '付款', '维权帮扶项目', 200],
+        [new Date(Date.UTC(2024, 6, 1)), '付款', '维权帮扶项目', 300],
+      ]),
+    ),
+    expected: {
+      kind: 'error',
+      message:
+        /支付明细中最晚的支付在2024年9月（工作表“支付明细”第3行），如报1-9月，请在任务窗格中选择截止月份9（命令行加 --month 9）/,
+    },
   },
 
   // —— Workbooks ——

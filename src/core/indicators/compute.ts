@@ -161,4 +161,3 @@ function flagReason(
   if (rule === 'sichuan') return `执行率${formatPercent(t.rate)}，低于预警线${formatPercent(warningLine)}`;
   return `执行率${formatPercent(t.rate)}，低于时间进度${formatPoints(t.rate - tp)}个百分点`;
 }
-

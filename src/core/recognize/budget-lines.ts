@@ -188,7 +188,8 @@ export function extractBudgetLines(
       rawName: rawNameOf(r),
       code,
       amounts,
-      total: userRole === 'total' ? (total ?? 'group') : userRole === 'line' ? null : total,
+      // A row the user calls a total is a group wherever its rows are (above or below it).
+      total: userRole === 'line' || userRole === 'total' ? (userRole === 'total' ? total : null) : total,
       section: userRole === 'line' ? null : section,
       userRole,
       context: sections[2] && sections[2] !== 'basic' ? sections[2] : sections[1],
@@ -214,7 +215,17 @@ export function extractBudgetLines(
     const structRows: StructRow[] = rows.map((d, i) => {
       const codeChildren = d.userRole === 'line' ? null : codeChildrenOf(rows, i);
       const marker =
-        d.userRole === 'line' ? null : d.total ? 'total' : d.section ? 'section' : codeChildren ? 'code' : null;
+        d.userRole === 'line'
+          ? null
+          : d.userRole === 'total'
+            ? 'section'
+            : d.total
+              ? 'total'
+              : sectionLevel(d.name) !== null || sectionBySequence(d, seqCol === null ? null : text(d.row, seqCol))
+                ? 'section'
+                : codeChildren
+                  ? 'code'
+                  : null;
       return {
         row: d.row,
         values: compared.map((k) => d.amounts[k]),
@@ -237,14 +248,18 @@ export function extractBudgetLines(
       if (structRowsMarked(rows, p) || signs[p]) return true;
     return false;
   });
-  if ((totalsFail(analysis) > 0 && totalsFail(permissive) === 0) || (confirmed && totalsFail(permissive) <= totalsFail(analysis)))
+  if (
+    (totalsFail(analysis) > 0 && totalsFail(permissive) === 0) ||
+    (confirmed && totalsFail(permissive) <= totalsFail(analysis))
+  )
     analysis = permissive;
   const { structure, excluded } = analysis;
   discrepancies.push(...analysis.discrepancies);
   // Sums nothing confirms are said, not acted on: the user decides whether the row is a total.
+  const sumsLike = adjacentSums(rows, structure, excluded, compared);
   const unconfirmed = rows.filter(
     (d, i) =>
-      permissive.structure.isGroup[i] &&
+      ((permissive.structure.isGroup[i] ?? false) || sumsLike.has(i)) &&
       !structure.isGroup[i] &&
       !excluded.has(i) &&
       compared.filter((k) => (d.amounts[k] ?? 0) !== 0).length >= 2,
@@ -257,7 +272,12 @@ export function extractBudgetLines(
       message: `${unconfirmed
         .slice(0, 6)
         .map((d) => `第${d.row + 1}行“${d.name}”`)
-        .join('、')}${unconfirmed.length > 6 ? `等${unconfirmed.length}行` : ''}的金额正好等于相邻几行之和，但表中没有合计行、序号或缩进能印证它是汇总行，已按明细行计入；如它是这些行的合计，请在任务窗格中把它标为“合计行”`,
+        .join('、')}${unconfirmed
+        .slice(6)
+        .map((d) => `、第${d.row + 1}行`)
+        .join(
+          '',
+        )}的金额正好等于相邻几行之和，但表中没有合计行、序号或缩进能印证它是汇总行，已按明细行计入；如它是这些行的合计，请在任务窗格中把它标为“合计行”`,
     });
   }
   const groupNotes = rows.filter(
@@ -381,7 +401,8 @@ function checkTotals(
   const excluded = new Set<number>();
   rows.forEach((d, i) => {
     if (structure.isGroup[i]) return;
-    const numberedCategory = sectionLevel(d.name) !== null && categoryOfText(d.name) !== null;
+    const numberedCategory =
+      (sectionLevel(d.name) !== null && categoryOfText(d.name) !== null) || d.userRole === 'total';
     if (d.total === null && !numberedCategory) return;
     excluded.add(i);
     let covered: number[];
@@ -481,6 +502,86 @@ function hasGroupSign(rows: readonly DataRow[], i: number, seq: ((row: number) =
     if (indentOf(d.rawName) < indentOf(n.rawName)) return true;
   }
   return false;
+}
+
+/**
+ * Lines of the final reading whose amounts equal the sum of the rows right below or right above
+ * them (a group counted once, its rows skipped): a heading or subtotal the reading did not confirm,
+ * which the user is told about. At most a few dozen rows are looked at each way.
+ */
+function adjacentSums(
+  rows: readonly DataRow[],
+  structure: Structure,
+  excluded: ReadonlySet<number>,
+  keys: readonly AmountKey[],
+): Set<number> {
+  const out = new Set<number>();
+  // The rows each group spans (itself and all it covers), to skip them as one.
+  const first = rows.map((_, i) => i);
+  const last = rows.map((_, i) => i);
+  const groupAt = new Map(structure.groups.map((g) => [g.index, g]));
+  const spanOf = (i: number): void => {
+    const g = groupAt.get(i);
+    if (!g) return;
+    for (const c of g.children) {
+      spanOf(c);
+      first[i] = Math.min(first[i]!, first[c]!);
+      last[i] = Math.max(last[i]!, last[c]!);
+    }
+  };
+  const roots = new Set(structure.groups.map((g) => g.index));
+  for (const g of structure.groups) for (const c of g.children) roots.delete(c);
+  for (const r of roots) spanOf(r);
+  // The outermost group starting (or ending) at each row.
+  const startAt = new Map<number, number>();
+  const endAt = new Map<number, number>();
+  for (const g of structure.groups) {
+    const a = startAt.get(first[g.index]!);
+    if (a === undefined || last[g.index]! > last[a]!) startAt.set(first[g.index]!, g.index);
+    const b = endAt.get(last[g.index]!);
+    if (b === undefined || first[g.index]! < first[b]!) endAt.set(last[g.index]!, g.index);
+  }
+  const value = (i: number, k: AmountKey): number => rows[i]!.amounts[k] ?? 0;
+  const skip = (i: number): boolean => excluded.has(i) || (rows[i]!.total !== null && !structure.isGroup[i]);
+  rows.forEach((_, i) => {
+    if (structure.isGroup[i] || skip(i)) return;
+    const target = keys.map((k) => value(i, k));
+    if (target.filter((v) => v !== 0).length < 2) return;
+    for (const dir of [1, -1]) {
+      const acc = keys.map(() => 0);
+      let n = 0;
+      let j = i + dir;
+      while (j >= 0 && j < rows.length && n < 64) {
+        if (skip(j)) {
+          j += dir;
+          continue;
+        }
+        // Stepping onto a group's edge means stepping over the whole group, counted once.
+        const g = dir > 0 ? startAt.get(j) : endAt.get(j);
+        const head = g ?? j;
+        keys.forEach((k, x) => (acc[x]! += value(head, k)));
+        n++;
+        const one = n === 1 && g === undefined;
+        if (!one && acc.every((v, x) => v === target[x])) {
+          out.add(i);
+          return;
+        }
+        j = g === undefined ? j + dir : dir > 0 ? last[g]! + 1 : first[g]! - 1;
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * A section row by its 序号: a Chinese numeral ("一", "（二）") where lines have digits, or a
+ * category-named row ("人员经费") with the 序号 left empty.
+ */
+function sectionBySequence(d: DataRow, seq: string | null): boolean {
+  if (seq === null) return false;
+  const t = normalizeText(seq);
+  if (/^[一二三四五六七八九十]+[、.．]?$|^\([一二三四五六七八九十]+\)$/.test(t)) return true;
+  return d.section !== null && t === '';
 }
 
 /** A row its words mark as a total, a numbered section or a parent code. */

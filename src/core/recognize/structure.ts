@@ -58,14 +58,6 @@ interface Node {
   readonly zero: boolean;
 }
 
-interface Candidate {
-  readonly at: number;
-  readonly from: number;
-  readonly to: number;
-  readonly position: 'top' | 'bottom';
-  readonly span: number;
-}
-
 /**
  * Finds the groups of a ledger's rows by arithmetic, innermost first.
  * @example
@@ -112,60 +104,188 @@ export function findStructure(rows: readonly StructRow[]): Structure {
     if (!done) break;
   }
 
-  for (let pass = 0; pass < 64; pass++) {
-    const every = candidates(rows, nodes);
-    if (every.length === 0) break;
-    // Totals last: a 合计 equal to one heading now may be the sum of several once they are settled.
-    const inner = every.filter((c) => rows[nodes[c.at]!.index]!.marker !== 'total');
-    const pool = inner.length > 0 ? inner : every;
-    // Runs of several rows before runs of one: a heading equal to a single row waits until that row
-    // has had the chance to become a group itself.
-    const several = pool.filter((c) => c.to > c.from);
-    const all = several.length > 0 ? several : pool;
-    // Innermost first: a run whose rows could themselves be groups waits until they are settled
-    // (else "人员支出 100" over "（一）人员支出 100" over its lines would take the heading for a line).
-    const open = new Set(all.map((c) => c.at));
-    const settled = all.filter((c) => {
-      for (let i = c.from; i <= c.to; i++) if (open.has(i)) return false;
-      return true;
-    });
-    const found = settled.length > 0 ? settled : all;
-    // Equal spans: a subtotal below its run first; a heading over the same run then covers it.
-    // Then, of headings, the lowest first: a heading further down sits inside one further up.
-    found.sort(
-      (a, b) =>
-        a.span - b.span ||
-        Number(a.position === 'top') - Number(b.position === 'top') ||
-        (a.position === 'top' ? b.at - a.at : a.at - b.at),
-    );
-    // Runs of plain lines and settled groups are safe to take together; a run holding a row that
-    // might still become a group is taken alone, the best first, and the rest looked at again.
-    const plain = (c: Candidate): boolean => {
-      for (let i = c.from; i <= c.to; i++) {
-        const n = nodes[i]!;
-        const r = rows[n.index]!;
-        if (!n.group && (r.marker !== null || r.signed === true)) return false;
-      }
-      return true;
-    };
-    const safe = found.filter(plain);
-    const batch = safe.length > 0 ? safe : found.slice(0, 1);
-    const used = new Set<number>();
-    const accepted: Candidate[] = [];
-    for (const c of batch) {
-      const lo = Math.min(c.at, c.from);
-      const hi = Math.max(c.at, c.to);
-      let free = true;
-      for (let i = lo; i <= hi && free; i++) if (used.has(i)) free = false;
-      if (!free) continue;
-      for (let i = lo; i <= hi; i++) used.add(i);
-      accepted.push(c);
+  // Then alternating sweeps: upwards, each row is tried as a heading over the nodes right below
+  // it (a lower heading is settled before a higher one can cover it); downwards, as a subtotal
+  // over the nodes right above it. Until nothing changes.
+  // Totals (合计/小计) join only once nothing else moves: a 合计 equal to the rows below a subtotal
+  // and the subtotal itself would otherwise take the subtotal for a line. Likewise a run whose far
+  // row is a line that might still become a group (its own rows not settled by the other sweep) is
+  // taken only once the other sweep has nothing left to do.
+  let totalsToo = false;
+  let downChanged = true;
+  for (let round = 0; round < 256; round++) {
+    const riskyUp = !downChanged;
+    let before = groups.length;
+    nodes = sweep(nodes, rows, 'up', totalsToo, riskyUp, parent, isGroup, groups);
+    const upChanged = groups.length > before;
+    before = groups.length;
+    nodes = sweep(nodes, rows, 'down', totalsToo, !upChanged, parent, isGroup, groups);
+    downChanged = groups.length > before;
+    // Settled only when both sweeps, risky runs allowed, found nothing.
+    if (!upChanged && !downChanged && riskyUp) {
+      if (totalsToo) break;
+      totalsToo = true;
     }
-    // Collapse from the end so earlier node positions stay valid.
-    accepted.sort((a, b) => Math.max(b.at, b.to) - Math.max(a.at, a.to));
-    for (const c of accepted) nodes = collapse(nodes, c.at, c.from, c.to, c.position, rows, parent, isGroup, groups);
   }
   return { parent, isGroup, groups };
+}
+
+/**
+ * One sweep over the nodes with a stack of the nodes already passed (nearest last). Prefix sums of
+ * the stack, kept in a hash by value, find in O(1) the nearest run that adds up to a row.
+ */
+function sweep(
+  nodes: readonly Node[],
+  rows: readonly StructRow[],
+  direction: 'up' | 'down',
+  totalsToo: boolean,
+  risky: boolean,
+  parent: number[],
+  isGroup: boolean[],
+  groups: GroupNode[],
+): Node[] {
+  const keys = nodes[0]?.sums.length ?? 0;
+  const order = direction === 'up' ? [...nodes].reverse() : [...nodes];
+  const stack: Node[] = [];
+  // prefix[k][i]: sum of stack[0..i-1] on column k; at[k]: prefix value → stack positions.
+  const prefix: number[][] = Array.from({ length: keys }, () => [0]);
+  const at: Map<number, number[]>[] = Array.from({ length: keys }, () => new Map([[0, [0]]]));
+  const push = (n: Node): void => {
+    stack.push(n);
+    for (let k = 0; k < keys; k++) {
+      const v = prefix[k]![prefix[k]!.length - 1]! + n.sums[k]!;
+      prefix[k]!.push(v);
+      const list = at[k]!.get(v);
+      if (list) list.push(stack.length);
+      else at[k]!.set(v, [stack.length]);
+    }
+  };
+  const pop = (): void => {
+    stack.pop();
+    for (let k = 0; k < keys; k++) {
+      const v = prefix[k]!.pop()!;
+      const list = at[k]!.get(v)!;
+      list.pop();
+      if (list.length === 0) at[k]!.delete(v);
+    }
+  };
+  for (const node of order) {
+    const row = rows[node.index]!;
+    const run = node.group || row.fixedLeaf ? null : findRun(node, row);
+    if (!run) {
+      push(node);
+      continue;
+    }
+    const children = stack.slice(stack.length - run);
+    for (let i = 0; i < run; i++) pop();
+    // Children in sheet order.
+    if (direction === 'up') children.reverse();
+    push(collapseNode(node, children, direction === 'up' ? 'top' : 'bottom', rows, parent, isGroup, groups));
+  }
+  return direction === 'up' ? stack.reverse() : stack;
+
+  /** How many stack nodes (nearest first) the row is the sum of, or null. */
+  function findRun(node: Node, row: StructRow): number | null {
+    if (row.marker === 'total' && !totalsToo) return null;
+    const marked = row.marker !== null;
+    const k0 = row.values.findIndex((v) => v !== null && v !== undefined && v !== 0);
+    if (k0 < 0 && !(marked && row.values.some((v) => v !== null))) return null;
+    const key = k0 >= 0 ? k0 : row.values.findIndex((v) => v !== null);
+    const target = row.values[key]!;
+    const top = prefix[key]![stack.length]!;
+    // Positions p with prefix[p] = top - target: the run is stack[p..end], nearest (largest p) first.
+    const list = at[key]!.get(top - target) ?? [];
+    let tries = 0;
+    for (let j = list.length - 1; j >= 0; j--) {
+      const p = list[j]!;
+      const len = stack.length - p;
+      if (len < 1) continue;
+      if (++tries > MAX_TRIES) break;
+      if (len === 1 && !marked && !stack[p]!.group) continue;
+      let ok = true;
+      for (let i = p; i < stack.length && ok; i++) {
+        const c = stack[i]!;
+        // A 合计/小计 not confirmed as a group is never the child of another row.
+        if (!c.group && rows[c.index]!.marker === 'total') ok = false;
+      }
+      if (!ok) continue;
+      let compared = 0;
+      for (let k = 0; k < row.values.length && ok; k++) {
+        const v = row.values[k];
+        if (v === null || v === undefined) continue;
+        if (prefix[k]![stack.length]! - prefix[k]![p]! !== v) ok = false;
+        compared++;
+      }
+      if (!ok || compared === 0) continue;
+      // Lines of zeros next to the run belong with it.
+      let q = p;
+      while (q > 0 && stack[q - 1]!.zero && !stack[q - 1]!.group && rows[stack[q - 1]!.index]!.marker === null) q--;
+      // The run's far row, a line that might still become a group: only when nothing else moves.
+      const far = stack[q]!;
+      if (!risky && !far.group && rows[far.index]!.fixedLeaf !== true && !far.zero) return null;
+      // The row just beyond the run may itself sum part of it (a heading over its first rows, seen
+      // from a subtotal below): then this run is not settled yet; wait for the other sweep.
+      if (q > 0 && coversPart(stack[q - 1]!, q)) return null;
+      // Nor when the run's far row may itself sum rows beyond the run.
+      if (q > 0 && coversBeyond(stack[q]!, q)) return null;
+      return stack.length - q;
+    }
+    void node;
+    return null;
+  }
+
+  /** True when stack[q], not yet a group, equals the sum of stack[r..q-1] for some r. */
+  function coversBeyond(first: Node, q: number): boolean {
+    const row = rows[first.index]!;
+    if (first.group || row.fixedLeaf || first.zero) return false;
+    const key = row.values.findIndex((v) => v !== null && v !== undefined && v !== 0);
+    if (key < 0) return false;
+    const list = at[key]!.get(prefix[key]![q]! - row.values[key]!) ?? [];
+    return list.some(
+      (start) =>
+        start < q &&
+        (q - start >= 2 || stack[start]!.group || row.marker !== null) &&
+        row.values.every((v, k) => v === null || v === undefined || prefix[k]![q]! - prefix[k]![start]! === v),
+    );
+  }
+
+  /** True when a row not yet a group equals the sum of stack[q..j] for some j short of the end. */
+  function coversPart(beyond: Node, q: number): boolean {
+    const row = rows[beyond.index]!;
+    if (beyond.group || row.fixedLeaf || beyond.zero) return false;
+    const key = row.values.findIndex((v) => v !== null && v !== undefined && v !== 0);
+    if (key < 0) return false;
+    const list = at[key]!.get(prefix[key]![q]! + row.values[key]!) ?? [];
+    return list.some(
+      (end) =>
+        end > q &&
+        end < stack.length &&
+        row.values.every((v, k) => v === null || v === undefined || prefix[k]![end]! - prefix[k]![q]! === v),
+    );
+  }
+}
+
+function collapseNode(
+  head: Node,
+  children: readonly Node[],
+  position: 'top' | 'bottom',
+  rows: readonly StructRow[],
+  parent: number[],
+  isGroup: boolean[],
+  groups: GroupNode[],
+): Node {
+  for (const c of children) parent[c.index] = head.index;
+  isGroup[head.index] = true;
+  groups.push({ index: head.index, children: children.map((c) => c.index), position });
+  const sums = rows[head.index]!.values.map((v, k) => v ?? children.reduce((s, c) => s + c.sums[k]!, 0));
+  return {
+    index: head.index,
+    first: Math.min(head.first, children[0]!.first),
+    last: Math.max(head.last, children[children.length - 1]!.last),
+    sums,
+    group: true,
+    zero: sums.every((v) => v === 0),
+  };
 }
 
 /** True when the group row's amounts equal the sums of nodes from..to on every column it fills. */
@@ -180,99 +300,6 @@ function matches(row: StructRow, nodes: readonly Node[], from: number, to: numbe
     compared++;
   }
   return compared > 0;
-}
-
-/** A 合计/小计 row not yet confirmed as a group is never the child of another row. */
-function hasOpenTotal(rows: readonly StructRow[], nodes: readonly Node[], from: number, to: number): boolean {
-  for (let i = from; i <= to; i++) {
-    const n = nodes[i]!;
-    if (!n.group && rows[n.index]!.marker === 'total') return true;
-  }
-  return false;
-}
-
-function candidates(rows: readonly StructRow[], nodes: readonly Node[]): Candidate[] {
-  const keys = nodes[0]?.sums.length ?? 0;
-  // prefix[k][i] = sum of nodes[0..i-1] on column k; positions by prefix value, for O(1) lookups.
-  const prefix: number[][] = [];
-  const where: Map<number, number[]>[] = [];
-  for (let k = 0; k < keys; k++) {
-    const p = [0];
-    for (const n of nodes) p.push(p[p.length - 1]! + n.sums[k]!);
-    prefix.push(p);
-    const m = new Map<number, number[]>();
-    p.forEach((v, i) => {
-      const list = m.get(v);
-      if (list) list.push(i);
-      else m.set(v, [i]);
-    });
-    where.push(m);
-  }
-  const out: Candidate[] = [];
-  nodes.forEach((node, n) => {
-    if (node.group) return;
-    const row = rows[node.index]!;
-    if (row.fixedLeaf) return;
-    const marked = row.marker !== null;
-    // An unmarked row of zeros, or one that fills no column, is a line.
-    const key = row.values.findIndex((v) => v !== null && v !== undefined && v !== 0);
-    if (key < 0 && !(marked && row.values.some((v) => v !== null))) return;
-    const k0 = key >= 0 ? key : row.values.findIndex((v) => v !== null);
-    const target = row.values[k0]!;
-    // One child is enough for a marked row, or for a row over one settled group (a heading over a
-    // subheading); a plain row over a single line would be that line written twice.
-    const oneChildOk = (i: number): boolean => marked || nodes[i]!.group;
-    const tryTop = (): Candidate | null => {
-      // Smallest run nodes[n+1..to] with the right sum: prefix[to+1] = prefix[n+1] + target.
-      const list = where[k0]!.get(prefix[k0]![n + 1]! + target) ?? [];
-      let tries = 0;
-      for (const end of list) {
-        if (end > n + 1 && ++tries > MAX_TRIES) break;
-        const to = end - 1;
-        if (to < n + 1 || (to === n + 1 && !oneChildOk(n + 1))) continue;
-        if (hasOpenTotal(rows, nodes, n + 1, to)) continue;
-        if (!matches(row, nodes, n + 1, to)) continue;
-        let last = to;
-        while (
-          last + 1 < nodes.length &&
-          nodes[last + 1]!.zero &&
-          !nodes[last + 1]!.group &&
-          !rows[nodes[last + 1]!.index]!.marker
-        )
-          last++;
-        return { at: n, from: n + 1, to: last, position: 'top', span: last - n };
-      }
-      return null;
-    };
-    const tryBottom = (): Candidate | null => {
-      // Smallest run nodes[from..n-1]: prefix[from] = prefix[n] - target, the latest such from.
-      const list = where[k0]!.get(prefix[k0]![n]! - target) ?? [];
-      let tries = 0;
-      for (let j = list.length - 1; j >= 0; j--) {
-        const from = list[j]!;
-        if (from < n && ++tries > MAX_TRIES) break;
-        if (from > n - 1 || (from === n - 1 && !oneChildOk(n - 1))) continue;
-        if (hasOpenTotal(rows, nodes, from, n - 1)) continue;
-        if (!matches(row, nodes, from, n - 1)) continue;
-        let first = from;
-        while (
-          first - 1 >= 0 &&
-          nodes[first - 1]!.zero &&
-          !nodes[first - 1]!.group &&
-          !rows[nodes[first - 1]!.index]!.marker
-        )
-          first--;
-        return { at: n, from: first, to: n - 1, position: 'bottom', span: n - first };
-      }
-      return null;
-    };
-    // Both readings go forward; the pass keeps the innermost that do not overlap.
-    const top = tryTop();
-    const bottom = tryBottom();
-    if (top) out.push(top);
-    if (bottom) out.push(bottom);
-  });
-  return out;
 }
 
 function collapse(
