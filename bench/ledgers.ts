@@ -87,3 +87,49 @@ export function budgetWorkbook(lines: number): WorkbookGrid {
   section('二、项目支出', lines - 2 * third, '');
   return { sheets: [{ name: '执行台账', rows }] };
 }
+
+/**
+ * A 5,000-line ledger as offices nest it: 合计 at the top, sections with their subtotals as
+ * headings, groups of ten projects under a heading row each, every group closed by a 小计 row —
+ * so recognition has a structure of several levels to find by arithmetic.
+ */
+export function nestedWorkbook(lines: number): WorkbookGrid {
+  const rand = prng(11);
+  const head: CellValue[][] = [
+    ['测试局2024年部门预算执行台账'],
+    ['单位：元'],
+    ['序号', '项目名称', '年初预算', '年中调整', '全年预算', '1-8月执行数'],
+  ];
+  const body: CellValue[][] = [];
+  const sum = { i: 0, a: 0, b: 0, e: 0 };
+  const group = (n: number, g: number): void => {
+    const rows: CellValue[][] = [];
+    const s = { i: 0, a: 0, b: 0, e: 0 };
+    for (let k = 0; k < n; k++) {
+      const i = Math.round(rand() * 100_000_000);
+      const a = k % 7 === 0 ? Math.round(rand() * 1_000_000) : 0;
+      const e = Math.round((i + a) * rand());
+      rows.push([String(k + 1), `专项${g}-${k + 1}`, i / 100, a / 100, (i + a) / 100, e / 100]);
+      s.i += i;
+      s.a += a;
+      s.b += i + a;
+      s.e += e;
+    }
+    body.push([null, `（${g}）专项组${g}`, s.i / 100, s.a / 100, s.b / 100, s.e / 100]);
+    body.push(...rows);
+    body.push([null, '小计', s.i / 100, s.a / 100, s.b / 100, s.e / 100]);
+    sum.i += s.i;
+    sum.a += s.a;
+    sum.b += s.b;
+    sum.e += s.e;
+  };
+  for (let g = 1; g * 10 <= lines; g++) group(10, g);
+  return {
+    sheets: [
+      {
+        name: '执行台账',
+        rows: [...head, [null, '合计', sum.i / 100, sum.a / 100, sum.b / 100, sum.e / 100], ...body],
+      },
+    ],
+  };
+}

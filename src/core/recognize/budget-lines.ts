@@ -238,28 +238,33 @@ export function extractBudgetLines(
     return checkTotals(sheet.name, rows, findStructure(structRows), compared, cols);
   };
   let analysis = analyse(false);
-  const permissive = analyse(true);
   const totalsFail = (a: Analysis): number => a.discrepancies.filter((d) => d.kind === 'total').length;
-  // Sums found without a sign are confirmed when a total or a marked heading above them adds up
-  // only with them as subtotals (a heading of 400 over two rows of 200 each over their lines).
-  const confirmed = rows.every((_, i) => {
-    if (!permissive.structure.isGroup[i] || signs[i] || structRowsMarked(rows, i)) return true;
-    for (let p = permissive.structure.parent[i]!; p >= 0; p = permissive.structure.parent[p]!)
-      if (structRowsMarked(rows, p) || signs[p]) return true;
-    return false;
-  });
-  if (
-    (totalsFail(analysis) > 0 && totalsFail(permissive) === 0) ||
-    (confirmed && totalsFail(permissive) <= totalsFail(analysis))
-  )
-    analysis = permissive;
+  let sumsLike = adjacentSums(rows, analysis.structure, analysis.excluded, compared);
+  // The permissive reading (any row may be a group) only when the strict one leaves a total
+  // unexplained or lines that look like sums: most ledgers need no second reading.
+  let permissive: Analysis | null = null;
+  if (totalsFail(analysis) > 0 || sumsLike.size > 0) {
+    const p = analyse(true);
+    permissive = p;
+    // Sums found without a sign are confirmed when a total or a marked heading above them adds
+    // up only with them as subtotals (a heading of 400 over two rows of 200 each over their lines).
+    const confirmed = rows.every((_, i) => {
+      if (!p.structure.isGroup[i] || signs[i] || structRowsMarked(rows, i)) return true;
+      for (let q = p.structure.parent[i]!; q >= 0; q = p.structure.parent[q]!)
+        if (structRowsMarked(rows, q) || signs[q]) return true;
+      return false;
+    });
+    if ((totalsFail(analysis) > 0 && totalsFail(p) === 0) || (confirmed && totalsFail(p) <= totalsFail(analysis))) {
+      analysis = p;
+      sumsLike = adjacentSums(rows, analysis.structure, analysis.excluded, compared);
+    }
+  }
   const { structure, excluded } = analysis;
   discrepancies.push(...analysis.discrepancies);
   // Sums nothing confirms are said, not acted on: the user decides whether the row is a total.
-  const sumsLike = adjacentSums(rows, structure, excluded, compared);
   const unconfirmed = rows.filter(
     (d, i) =>
-      ((permissive.structure.isGroup[i] ?? false) || sumsLike.has(i)) &&
+      ((permissive?.structure.isGroup[i] ?? false) || sumsLike.has(i)) &&
       !structure.isGroup[i] &&
       !excluded.has(i) &&
       compared.filter((k) => (d.amounts[k] ?? 0) !== 0).length >= 2,
@@ -542,6 +547,9 @@ function adjacentSums(
     if (b === undefined || first[g.index]! < first[b]!) endAt.set(last[g.index]!, g.index);
   }
   const value = (i: number, k: AmountKey): number => rows[i]!.amounts[k] ?? 0;
+  // Without negative figures a running sum past the target can stop there.
+  const k0 = keys[0];
+  const monotone = k0 !== undefined && rows.every((d) => (d.amounts[k0] ?? 0) >= 0);
   const skip = (i: number): boolean => excluded.has(i) || (rows[i]!.total !== null && !structure.isGroup[i]);
   rows.forEach((_, i) => {
     if (structure.isGroup[i] || skip(i)) return;
@@ -566,7 +574,19 @@ function adjacentSums(
           out.add(i);
           return;
         }
+        if (monotone && acc[0]! > target[0]!) break;
         j = g === undefined ? j + dir : dir > 0 ? last[g]! + 1 : first[g]! - 1;
+      }
+      // And over the plain lines right next to it, whatever group they were read into.
+      const lines = keys.map(() => 0);
+      for (let j2 = i + dir, m = 1; j2 >= 0 && j2 < rows.length && m <= 64; j2 += dir, m++) {
+        if (skip(j2) || structure.isGroup[j2]) break;
+        keys.forEach((k, x) => (lines[x]! += value(j2, k)));
+        if (m >= 2 && lines.every((v, x) => v === target[x])) {
+          out.add(i);
+          return;
+        }
+        if (monotone && lines[0]! > target[0]!) break;
       }
     }
   });

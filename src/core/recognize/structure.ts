@@ -147,27 +147,38 @@ function sweep(
   const keys = nodes[0]?.sums.length ?? 0;
   const order = direction === 'up' ? [...nodes].reverse() : [...nodes];
   const stack: Node[] = [];
-  // prefix[k][i]: sum of stack[0..i-1] on column k; at[k]: prefix value → stack positions.
+  // prefix[k][i]: sum of stack[0..i-1] on column k; `at`: prefix value on the primary column →
+  // stack positions, so the run adding up to a row is found in O(1) (other columns are checked).
   const prefix: number[][] = Array.from({ length: keys }, () => [0]);
-  const at: Map<number, number[]>[] = Array.from({ length: keys }, () => new Map([[0, [0]]]));
+  const primary = primaryColumn(rows, keys);
+  const at = new Map<number, number[]>([[0, [0]]]);
   const push = (n: Node): void => {
     stack.push(n);
     for (let k = 0; k < keys; k++) {
-      const v = prefix[k]![prefix[k]!.length - 1]! + n.sums[k]!;
-      prefix[k]!.push(v);
-      const list = at[k]!.get(v);
-      if (list) list.push(stack.length);
-      else at[k]!.set(v, [stack.length]);
+      const p = prefix[k]!;
+      p.push(p[p.length - 1]! + n.sums[k]!);
     }
+    const v = prefix[primary]![stack.length]!;
+    const list = at.get(v);
+    if (list) list.push(stack.length);
+    else at.set(v, [stack.length]);
   };
   const pop = (): void => {
+    const v = prefix[primary]![stack.length]!;
     stack.pop();
-    for (let k = 0; k < keys; k++) {
-      const v = prefix[k]!.pop()!;
-      const list = at[k]!.get(v)!;
-      list.pop();
-      if (list.length === 0) at[k]!.delete(v);
-    }
+    for (let k = 0; k < keys; k++) prefix[k]!.pop();
+    const list = at.get(v)!;
+    list.pop();
+    if (list.length === 0) at.delete(v);
+  };
+  /** Stack positions p where the run stack[p..] sums to `target` on column `key`, nearest first. */
+  const startsOf = (key: number, target: number): number[] => {
+    const top = prefix[key]![stack.length]!;
+    if (key === primary) return [...(at.get(top - target) ?? [])].reverse();
+    const out: number[] = [];
+    for (let p = stack.length - 1; p >= 0 && stack.length - p <= 256; p--)
+      if (top - prefix[key]![p]! === target) out.push(p);
+    return out;
   };
   for (const node of order) {
     const row = rows[node.index]!;
@@ -190,14 +201,16 @@ function sweep(
     const marked = row.marker !== null;
     const k0 = row.values.findIndex((v) => v !== null && v !== undefined && v !== 0);
     if (k0 < 0 && !(marked && row.values.some((v) => v !== null))) return null;
-    const key = k0 >= 0 ? k0 : row.values.findIndex((v) => v !== null);
+    const key =
+      row.values[primary] !== null && row.values[primary] !== undefined && (row.values[primary] !== 0 || k0 < 0)
+        ? primary
+        : k0 >= 0
+          ? k0
+          : row.values.findIndex((v) => v !== null);
     const target = row.values[key]!;
-    const top = prefix[key]![stack.length]!;
-    // Positions p with prefix[p] = top - target: the run is stack[p..end], nearest (largest p) first.
-    const list = at[key]!.get(top - target) ?? [];
+    const list = startsOf(key, target);
     let tries = 0;
-    for (let j = list.length - 1; j >= 0; j--) {
-      const p = list[j]!;
+    for (const p of list) {
       const len = stack.length - p;
       if (len < 1) continue;
       if (++tries > MAX_TRIES) break;
@@ -234,13 +247,21 @@ function sweep(
     return null;
   }
 
+  /** Stack positions whose prefix on `key` equals `value`. */
+  function positionsOf(key: number, value: number): number[] {
+    if (key === primary) return at.get(value) ?? [];
+    const out: number[] = [];
+    for (let p = 0; p <= stack.length; p++) if (prefix[key]![p] === value) out.push(p);
+    return out;
+  }
+
   /** True when stack[q], not yet a group, equals the sum of stack[r..q-1] for some r. */
   function coversBeyond(first: Node, q: number): boolean {
     const row = rows[first.index]!;
     if (first.group || row.fixedLeaf || first.zero) return false;
     const key = row.values.findIndex((v) => v !== null && v !== undefined && v !== 0);
     if (key < 0) return false;
-    const list = at[key]!.get(prefix[key]![q]! - row.values[key]!) ?? [];
+    const list = positionsOf(key, prefix[key]![q]! - row.values[key]!);
     return list.some(
       (start) =>
         start < q &&
@@ -255,7 +276,7 @@ function sweep(
     if (beyond.group || row.fixedLeaf || beyond.zero) return false;
     const key = row.values.findIndex((v) => v !== null && v !== undefined && v !== 0);
     if (key < 0) return false;
-    const list = at[key]!.get(prefix[key]![q]! + row.values[key]!) ?? [];
+    const list = positionsOf(key, prefix[key]![q]! + row.values[key]!);
     return list.some(
       (end) =>
         end > q &&
@@ -263,6 +284,21 @@ function sweep(
         row.values.every((v, k) => v === null || v === undefined || prefix[k]![end]! - prefix[k]![q]! === v),
     );
   }
+}
+
+/** The column most rows fill: the one the sweep's hash is kept on. */
+function primaryColumn(rows: readonly StructRow[], keys: number): number {
+  let best = 0;
+  let bestCount = -1;
+  for (let k = 0; k < keys; k++) {
+    let n = 0;
+    for (const r of rows) if (r.values[k] !== null && r.values[k] !== undefined) n++;
+    if (n > bestCount) {
+      best = k;
+      bestCount = n;
+    }
+  }
+  return best;
 }
 
 function collapseNode(
