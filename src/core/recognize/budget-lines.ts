@@ -169,7 +169,8 @@ export function extractBudgetLines(
     const hasAmount = KEYS.some((k) => amounts[k] !== null);
     const total = totalKind(normLabel) ?? totalKind(normalizeText(name));
     const numbered = sectionLevel(name);
-    const keyword = keywordSectionLevel(name, econText);
+    // A code in the 经济分类 cell makes a row a line ("30101 基本工资"); its words alone do not.
+    const keyword = keywordSectionLevel(name, econCodeIn(econText) ?? codeIn(econText) ?? '');
     const section = numbered ?? keyword;
     if (!hasAmount) {
       if (section !== null) {
@@ -480,6 +481,9 @@ function outlineLevel(t: string): number | null {
   return null;
 }
 
+/** The names of the economic classes 301/302/303 (with or without their codes). */
+const CLASS_NAME = /^(\d{3})?(工资福利支出|商品和服务支出|对个人和家庭的?补助)$/;
+
 /** A name that is a category and nothing else ("专项支出", "日常公用经费", "工资福利支出"). */
 const CATEGORY_NAME =
   /^(人员|公用|项目|基本|专项|日常公用|工资福利|商品和服务|对个人和家庭的?补助|一般公共预算|政府性基金)(支出|经费|资金|拨款)?(合计|小计)?$/;
@@ -780,7 +784,17 @@ type Decision = { category: Category; source: CategorySource; warn?: string };
 function decideCategory(i: CategoryInput): Decision {
   const fromColumn = i.columnText ? categoryOfText(i.columnText) : null;
   const fromCode = i.econCode ? categoryOfEconCode(i.econCode) : null;
-  const fromName = PERSONNEL_NAME.test(i.name) ? '人员支出' : PUBLIC_NAME.test(i.name) ? '公用支出' : null;
+  // A line called by a category's own name ("人员经费", "对个人和家庭的补助") is that category.
+  const own =
+    CATEGORY_NAME.test(normalizeText(i.name)) || CLASS_NAME.test(normalizeText(i.name)) ? categoryOfText(i.name) : null;
+  const fromName =
+    own === '人员支出' || own === '公用支出'
+      ? own
+      : PERSONNEL_NAME.test(i.name)
+        ? '人员支出'
+        : PUBLIC_NAME.test(i.name)
+          ? '公用支出'
+          : null;
   // 基本支出 without a sub-section is split by code, then by name; with neither, 公用 is the
   // likelier half (personnel lines have recognisable names), and the guess is said.
   const basic = (source: CategorySource): Decision =>

@@ -47,9 +47,18 @@ const IGNORED =
 const LAST_YEAR = /上年(?!结转|结余)|上年同期|去年|同比|上期|以前年度(?!结转)/;
 const UNIT_COLUMN = /^(单位名称|预算单位|预算单位名称|部门名称|单位)$/;
 
+/**
+ * One month's figure ("8月执行数", "本月支出", "（8月）支出"), not the cumulative 1-N月: never this
+ * year's spending to date.
+ */
+const ONE_MONTH = /^(本月|当月)?[(（]?\d{1,2}月(份)?[)）]?(执行|支出|支付|发生|实际)/;
+
 function isIgnored(bare: string): boolean {
   if (UNIT_COLUMN.test(bare)) return true;
   if (LAST_YEAR.test(bare)) return true;
+  if (ONE_MONTH.test(bare) && !/累计|[-~至到]/.test(bare)) return true;
+  // "预算单位：临江县水利局", "截止日期：2024-08-31": a line of facts above the header, not a label.
+  if (/[:：]\s*\S/.test(bare)) return true;
   return IGNORED.test(bare) && !/名称|经济分类|经济科目/.test(bare);
 }
 

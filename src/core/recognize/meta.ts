@@ -24,7 +24,7 @@ export function monthInText(text: string): number | null {
   const dated = /截[至止](?:日期|时间)?[:：]?\s*20\d{2}[-/.年](\d{1,2})(?:[-/.月]|$)/.exec(t);
   const period =
     /20\d{2}[./-]0?1[-至到]20\d{2}[./-](\d{1,2})(?!\d)/.exec(t) ??
-    /20\d{2}年0?1月[-至到](?:20\d{2}年)?(\d{1,2})月/.exec(t);
+    /20\d{2}年0?1[月期][-至到](?:20\d{2}年)?(\d{1,2})[月期]/.exec(t);
   const stamp = /[(（]20\d{2}[./-](\d{1,2})[)）]/.exec(t) ?? /[(（]20\d{2}年(\d{1,2})月[)）]/.exec(t);
   const m = range?.[1] ?? upTo?.[1] ?? dated?.[1] ?? period?.[1] ?? stamp?.[1];
   if (m === undefined) return null;
@@ -116,6 +116,8 @@ export function organizationInTitle(text: string): string | null {
   if (/^(预算|部门|项目|单位|指标|财政|专项|资金|经费|基本|支出|本级|全局)/.test(m[1].trim())) return null;
   const org = m[1]
     .replace(/^(关于|附件\d*[:：]?)/, '')
+    // "2025年临江县…局部门预算执行情况表": the year before the name is not part of it.
+    .replace(/^20\d{2}\s*年度?/, '')
     // "…课题经费执行情况表（2016年…": the document's name is not the organisation's.
     .replace(/[（(]$/, '')
     .replace(/(部门|单位)?(预算|项目|课题|专项|经费|资金|基本支出|支出|指标|执行)\S*?(表|台账|明细|情况|账)$/, '')

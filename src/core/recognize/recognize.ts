@@ -266,10 +266,39 @@ function chooseLedgerSheets(
     [...new Set(f.header.roles.filter((r): r is ColumnRole => r !== null && AMOUNT_ROLES.includes(r)))]
       .sort()
       .join(',');
-  const first = current[0]!;
-  const same = current.filter((f) => shape(f) === shape(first));
-  const rest = current.filter((f) => !same.includes(f));
+  // Copies and earlier versions ("台账 (2)", "8月（修改前）") are not units: never added in.
+  const stale = current.filter((f) => STALE_SHEET.test(f.sheet.name));
+  const live = stale.length > 0 && stale.length < current.length ? current.filter((f) => !stale.includes(f)) : current;
+  if (live.length < current.length) {
+    warnings.push({
+      sheet: live[0]!.sheet.name,
+      row: null,
+      column: null,
+      message: `${names(stale)}看来是副本或旧版本，未使用`,
+    });
+  }
+  if (live.length === 1) return { main: live[0]!, all: live, month: null };
+  const first = live[0]!;
+  const same = live.filter((f) => shape(f) === shape(first));
+  const rest = live.filter((f) => !same.includes(f));
   if (same.length > 1) {
+    // Units are told apart by the organisation their titles name; two sheets of one organisation,
+    // or with the same figures, are two versions of one ledger, and adding them would double it.
+    const orgs = same.map((f) => titleOrganization(f));
+    const figures = same.map((f) => fingerprint(f));
+    const clash = same.findIndex(
+      (_, i) =>
+        same.findIndex(
+          (__, j) => j !== i && ((orgs[i] !== null && orgs[i] === orgs[j]) || figures[i] === figures[j]),
+        ) >= 0,
+    );
+    if (clash >= 0) {
+      throw new LedgerError(
+        `工作簿中有${same.length}张同样格式的台账（${names(same)}），其中有的标题是同一个单位，或数字完全相同，看来是同一本台账的不同版本或副本；合并计算会重复。请在任务窗格中选择要用的工作表（命令行加 --sheet 工作表名）。`,
+        { sheet: same[clash]!.sheet.name, row: null, column: null },
+        'sheet',
+      );
+    }
     warnings.push({
       sheet: first.sheet.name,
       row: null,
@@ -286,6 +315,27 @@ function chooseLedgerSheets(
     message: `使用工作表“${best.sheet.name}”；${names(current.filter((f) => f !== best))}也像台账，未使用（如不对，请在任务窗格中选择工作表）`,
   });
   return { main: best, all: [best], month: null };
+}
+
+/** Sheet names of copies and superseded versions. */
+const STALE_SHEET = /修改前|旧版|旧表|备份|副本|作废|草稿|[Cc]opy|\(\d+\)\s*$|（\d+）\s*$/;
+
+/** The organisation a sheet's title names, if any. */
+function titleOrganization(f: Found): string | null {
+  for (const t of titleTexts(f.sheet, Math.min(...f.header.rows))) {
+    const org = organizationInTitle(t);
+    if (org) return org;
+  }
+  return null;
+}
+
+/** The sheet's figures in one string: two sheets with the same are copies. */
+function fingerprint(f: Found): string {
+  const cols = f.header.roles.map((r, c) => (r !== null && AMOUNT_ROLES.includes(r) ? c : -1)).filter((c) => c >= 0);
+  const parts: string[] = [];
+  for (let r = Math.max(...f.header.rows) + 1; r < f.sheet.rows.length; r++)
+    for (const c of cols) parts.push(cellText(cellAt(f.sheet, r, c)));
+  return parts.join('|');
 }
 
 function yearOfSheet(f: Found): number | null {

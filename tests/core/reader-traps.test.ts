@@ -1,0 +1,173 @@
+/**
+ * Ledgers that once gave a plausible wrong report with exit 0 (found by an independent review):
+ * each now reads right, or is refused with the sheet named.
+ */
+import { buildReport } from '../../src/core/pipeline';
+import { recognize } from '../../src/core/recognize/recognize';
+import { type CellValue, type WorkbookGrid } from '../../src/core/grid/types';
+import { type Recognition } from '../../src/core/types';
+import { book, sheet } from '../helpers/grids';
+
+function ok(wb: WorkbookGrid, options = {}): Recognition {
+  const r = recognize(wb, options);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+const total = (r: Recognition, f: 'budget' | 'executed'): number => r.lines.reduce((s, l) => s + l[f], 0);
+const byCategory = (r: Recognition, c: string, f: 'budget' | 'executed'): number =>
+  r.lines.filter((l) => l.category === c).reduce((s, l) => s + l[f], 0);
+
+const LINES: CellValue[][] = [
+  ['禁毒宣传', '项目支出', 100000, 20000],
+  ['社区戒毒康复', '项目支出', 200000, 150000],
+  ['禁毒办公经费', '项目支出', 100000, 60000],
+];
+const ledgerSheet = (name: string, title: string, lines: CellValue[][] = LINES) =>
+  sheet(name, [[title], ['单位：元'], ['项目名称', '支出类别', '全年预算', '1-8月执行数'], ...lines]);
+
+describe('a copy of the ledger sheet is never added in', () => {
+  test('“台账 (2)” is a copy: one sheet read, and said', () => {
+    const r = ok(
+      book(
+        ledgerSheet('台账', '临江县禁毒办2024年1-8月预算执行表'),
+        ledgerSheet('台账 (2)', '临江县禁毒办2024年1-8月预算执行表'),
+      ),
+    );
+    expect(r.sheets).toEqual(['台账']);
+    expect(total(r, 'budget')).toBe(40000000);
+    expect(r.warnings.map((w) => w.message)).toContain('“台账 (2)”看来是副本或旧版本，未使用');
+  });
+  test('“8月（修改前）” is an earlier version: the current one is read', () => {
+    const older = LINES.map((l) => [l[0], l[1], l[2], Number(l[3]) - 5000]);
+    const r = ok(
+      book(
+        ledgerSheet('8月', '临江县禁毒办2024年1-8月预算执行表'),
+        ledgerSheet('8月（修改前）', '临江县禁毒办2024年1-8月预算执行表', older),
+      ),
+    );
+    expect(r.sheets).toEqual(['8月']);
+    expect(total(r, 'executed')).toBe(23000000);
+  });
+  test('two sheets titled with the same organisation are versions, not units: refused, the sheet to choose asked for', () => {
+    const r = recognize(
+      book(
+        ledgerSheet('甲表', '临江县禁毒办2024年1-8月预算执行表'),
+        ledgerSheet('乙表', '临江县禁毒办2024年1-8月预算执行表', LINES.slice(0, 2)),
+      ),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.field).toBe('sheet');
+      expect(r.error.message).toMatch(/同一本台账的不同版本或副本.*请在任务窗格中选择要用的工作表/);
+    }
+  });
+  test('units titled with their own names are added up (本级 + 二级单位)', () => {
+    const r = ok(
+      book(
+        ledgerSheet('局本级', '临江县禁毒办2024年1-8月预算执行表'),
+        ledgerSheet('戒毒所', '临江县戒毒所2024年1-8月预算执行表', LINES.slice(0, 2)),
+      ),
+    );
+    expect(r.sheets).toEqual(['局本级', '戒毒所']);
+    expect(total(r, 'budget')).toBe(70000000);
+  });
+});
+
+test('one month’s column (8月执行数) is never the spending to date: the cumulative column is', () => {
+  const r = ok(
+    book(
+      sheet('台账', [
+        ['临江县司法局2024年预算执行表'],
+        ['项目名称', '支出类别', '全年预算', '8月执行数', '1-8月累计执行数', '可用余额'],
+        ['普法宣传项目', '项目支出', 100000, 5000, 10000, 90000],
+        ['法律援助项目', '项目支出', 400000, 35000, 381000, 19000],
+      ]),
+    ),
+  );
+  expect(r.month.value).toBe(8);
+  expect(r.budget.columns.find((c) => c.role === 'executed')?.label).toBe('1-8月累计执行数');
+  expect(total(r, 'executed')).toBe(39100000);
+});
+
+test('a line of facts above the header (截止日期：…, 预算单位：…) is not a header row', () => {
+  const r = ok(
+    book(
+      sheet('指标执行情况', [
+        ['指标执行情况查询'],
+        ['截止日期：2024-08-31', null, null, '预算单位：临江县水利局'],
+        ['指标来源', '项目类别', '项目名称', '预算单位', '指标金额', '已支付金额'],
+        ['年初预算', '特定目标类', '防汛物资储备', '临江县水利局', '200,000.00', '0.00'],
+        ['年中追加', '特定目标类', '河道整治', '临江县水利局', '300,000.00', '120,000.00'],
+      ]),
+    ),
+  );
+  expect(r.budget.headerRows).toEqual([3]);
+  expect([r.year.value, r.month.value, r.organization.value]).toEqual([2024, 8, '临江县水利局']);
+  expect(total(r, 'budget')).toBe(50000000);
+});
+
+test('a bare “项目支出” row without amounts opens the projects in a ledger of economic codes', () => {
+  const r = ok(
+    book(
+      sheet('基本支出', [
+        ['临江县档案馆2024年预算执行表（1-8月）'],
+        ['经济分类科目', '全年预算', '1-8月执行数'],
+        ['302 商品和服务支出', 40000, 20000],
+        ['  30201 办公费', 40000, 20000],
+        ['项目支出', null, null],
+        ['  31002 办公设备购置项目', 50000, 0],
+      ]),
+    ),
+  );
+  expect(r.lines.map((l) => [l.name, l.category])).toEqual([
+    ['办公费', '公用支出'],
+    ['办公设备购置项目', '项目支出'],
+  ]);
+});
+
+test('lines called by a category’s own name are that category (人员经费, 公用经费, 对个人和家庭的补助)', () => {
+  const r = ok(
+    book(
+      sheet('局本级', [
+        ['临江县林业局2024年预算执行表（1-8月）'],
+        ['项目', '全年预算', '1-8月执行'],
+        ['人员经费', 700000, 460000],
+        ['公用经费', 100000, 60000],
+        ['对个人和家庭的补助', 60000, 40000],
+        ['森林防火项目', 400000, 100000],
+      ]),
+    ),
+  );
+  expect(byCategory(r, '人员支出', 'budget')).toBe(76000000);
+  expect(byCategory(r, '公用支出', 'budget')).toBe(10000000);
+  expect(byCategory(r, '项目支出', 'budget')).toBe(40000000);
+});
+
+test('a year before the organisation in the title is not part of its name', () => {
+  const r = ok(
+    book(
+      sheet('台账', [
+        ['2025年临江县人力资源和社会保障局部门预算执行情况表（1-6月）'],
+        ['项目名称', '支出类别', '全年预算', '1-6月执行数'],
+        ['就业服务项目', '项目支出', 100000, 50000],
+      ]),
+    ),
+  );
+  expect([r.organization.value, r.year.value, r.month.value]).toEqual(['临江县人力资源和社会保障局', 2025, 6]);
+});
+
+test('the 用友 period line “期间：2024年01期-2024年08期” gives the month', () => {
+  const r = buildReport(
+    book(
+      sheet('科目余额表', [
+        ['科目余额表'],
+        ['核算单位：临江县应急管理局    期间：2024年01期-2024年08期    金额单位：元'],
+        ['科目编码', '科目名称', '累计借方', '全年预算'],
+        ['7101', '行政支出', 30000, null],
+        ['710101', '项目支出-安全生产执法检查经费', 30000, 100000],
+      ]),
+    ),
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  expect([r.value.model.organization, r.value.model.month]).toEqual(['临江县应急管理局', 8]);
+});
