@@ -150,6 +150,8 @@ export interface Recognition {
   readonly discrepancies: readonly Discrepancy[];
   /** The sheets whose lines were read (several for a 主管部门 with its 二级单位), first the main one. */
   readonly sheets: readonly string[];
+  /** The unit each sheet stands for (its title's organisation, else the sheet's name). */
+  readonly unitNames: Readonly<Record<string, string>>;
 }
 
 /** What the user corrected in the pane or passed on the command line. */

@@ -38,7 +38,7 @@ describe('a copy of the ledger sheet is never added in', () => {
     expect(r.warnings.map((w) => w.message)).toContain('“台账 (2)”看来是副本或旧版本，未使用');
   });
   test('“8月（修改前）” is an earlier version: the current one is read', () => {
-    const older = LINES.map((l) => [l[0], l[1], l[2], Number(l[3]) - 5000]);
+    const older: CellValue[][] = LINES.map((l) => [l[0] ?? null, l[1] ?? null, l[2] ?? null, Number(l[3]) - 5000]);
     const r = ok(
       book(
         ledgerSheet('8月', '临江县禁毒办2024年1-8月预算执行表'),
@@ -60,6 +60,12 @@ describe('a copy of the ledger sheet is never added in', () => {
       expect(r.error.field).toBe('sheet');
       expect(r.error.message).toMatch(/同一本台账的不同版本或副本.*请在任务窗格中选择要用的工作表/);
     }
+  });
+  test('two untitled sheets with the same figures are copies: refused, not doubled', () => {
+    const plain = (name: string) => sheet(name, [['项目名称', '支出类别', '全年预算', '2024年1-8月执行数'], ...LINES]);
+    const r = recognize(book(plain('Sheet1'), plain('Sheet2')));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe('sheet');
   });
   test('units titled with their own names are added up (本级 + 二级单位)', () => {
     const r = ok(
@@ -170,4 +176,25 @@ test('the 用友 period line “期间：2024年01期-2024年08期” gives the 
   );
   if (!r.ok) throw new Error(r.error.message);
   expect([r.value.model.organization, r.value.model.month]).toEqual(['临江县应急管理局', 8]);
+});
+
+test('a department of several units: the report says which units add up, with each unit’s figures, in the text and the 监控汇总 sheet', () => {
+  const r = buildReport(
+    book(
+      ledgerSheet('局本级', '临江县禁毒办2024年1-8月预算执行表'),
+      ledgerSheet('戒毒所', '临江县戒毒所2024年1-8月预算执行表', LINES.slice(0, 2)),
+    ),
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  const { model, plan } = r.value;
+  // 局本级 400,000 / 230,000 元 = 57.50%; 戒毒所 300,000 / 170,000 元 = 56.67%.
+  expect(model.blocks.map((b) => b.text).join('\n')).toContain(
+    '由局本级（临江县禁毒办）、临江县戒毒所共2个单位的台账汇总。分单位看：局本级（临江县禁毒办）全年预算40.00万元，执行23.00万元，执行率57.50%；临江县戒毒所全年预算30.00万元，执行17.00万元，执行率56.67%。',
+  );
+  const summary = plan.sheets.find((s) => s.name === '监控汇总')!;
+  const texts = summary.rows.map((row) => row.map((c) => c?.value ?? null));
+  const at = texts.findIndex((row) => String(row[0]).startsWith('按单位'));
+  expect(at).toBeGreaterThan(0);
+  expect(texts[at + 1]?.slice(0, 2)).toEqual(['局本级（临江县禁毒办）', '局本级']);
+  expect(texts[at + 2]?.slice(0, 2)).toEqual(['临江县戒毒所', '戒毒所']);
 });

@@ -87,6 +87,7 @@ export function handBuiltRecognition(patch: Partial<Recognition> = {}): Recognit
     categorySources: { 类别列: 3 },
     discrepancies: [],
     sheets: [SHEET],
+    unitNames: { [SHEET]: SHEET },
     ...patch,
   };
 }

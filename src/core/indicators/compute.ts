@@ -91,6 +91,7 @@ export function computeIndicators(
       tp,
     );
   const sourceNames = [...new Set(lines.map((l) => l.source))];
+  const unitSheets = [...new Set(lines.map((l) => l.sheet))];
   const total = totalsOf(lines, tp);
   const shares = {} as Record<Category, Percent | null>;
   for (const c of CATEGORIES) shares[c] = ratePercent(byCategory[c].budget, total.budget);
@@ -133,6 +134,16 @@ export function computeIndicators(
         tp,
       ),
     })),
+    units:
+      unitSheets.length > 1
+        ? unitSheets.map((sheet) => ({
+            sheet,
+            totals: totalsOf(
+              lines.filter((l) => l.sheet === sheet),
+              tp,
+            ),
+          }))
+        : [],
     items,
     flagged,
   };

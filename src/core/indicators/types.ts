@@ -77,6 +77,11 @@ export interface Indicators {
   /** `remaining` as a share of the full-year budget. */
   readonly remainingShare: Percent | null;
   readonly sources: readonly { readonly name: string; readonly totals: Totals }[];
+  /**
+   * Per ledger sheet, when a 主管部门 keeps one sheet per unit (本级 + 二级单位): the department's
+   * figures are their sum. Empty for a ledger on one sheet.
+   */
+  readonly units: readonly { readonly sheet: string; readonly totals: Totals }[];
   readonly items: readonly ItemResult[];
   readonly flagged: readonly ItemResult[];
 }

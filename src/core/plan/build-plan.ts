@@ -116,6 +116,13 @@ function summarySheet(model: ReportModel): PlannedSheet {
   for (const s of ind.sources) rows.push(totalsRow(s.name, '', s.totals, false));
   rows.push(totalsRow('合计', '', ind.total, true));
 
+  if (ind.units.length > 1) {
+    section('按单位（主管部门及所属单位，各一张台账）');
+    for (const u of ind.units)
+      rows.push(totalsRow(model.recognition.unitNames[u.sheet] ?? u.sheet, u.sheet, u.totals, false));
+    rows.push(totalsRow('合计', '', ind.total, true));
+  }
+
   section('三、项目支出明细');
   const projectItems = ind.items.filter((i) => i.line.category === '项目支出' || i.flagged);
   for (const i of projectItems) rows.push(totalsRow(i.line.name, i.line.source, i.totals, false, i.status));

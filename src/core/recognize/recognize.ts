@@ -18,7 +18,7 @@ import { type AmountUnit } from '../money/parse-amount';
 import { LedgerError, type Result } from '../errors';
 import { OUTPUT_SHEETS } from '../constants';
 import { roleOfLabel, nameLabelRank, isAdjustedBudgetLabel, isSubtotalLabel, AMOUNT_ROLES } from './column-roles';
-import { isBlank } from '../grid/text';
+import { cellDisplay, isBlank } from '../grid/text';
 import { parseDate } from './dates';
 import { type HeaderCandidate, type SheetKind, headerCandidates, kindOfRoles } from './header';
 import { monthInText, monthOfSheetName, organizationInTitle, unitInText, yearInText } from './meta';
@@ -177,6 +177,7 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
     categorySources,
     discrepancies,
     sheets: ledger.all.map((f) => f.sheet.name),
+    unitNames: Object.fromEntries(ledger.all.map((f) => [f.sheet.name, unitName(f)])),
   };
 }
 
@@ -317,6 +318,14 @@ function chooseLedgerSheets(
   return { main: best, all: [best], month: null };
 }
 
+/** What a unit's sheet is called in the report: "局本级（临江县林业局）", "县国有林场". */
+function unitName(f: Found): string {
+  const org = titleOrganization(f);
+  const name = f.sheet.name.trim();
+  if (!org || org === name) return org ?? name;
+  return /本级|机关/.test(name) ? `${name}（${org}）` : org;
+}
+
 /** Sheet names of copies and superseded versions. */
 const STALE_SHEET = /修改前|旧版|旧表|备份|副本|作废|草稿|[Cc]opy|\(\d+\)\s*$|（\d+）\s*$/;
 
@@ -334,7 +343,7 @@ function fingerprint(f: Found): string {
   const cols = f.header.roles.map((r, c) => (r !== null && AMOUNT_ROLES.includes(r) ? c : -1)).filter((c) => c >= 0);
   const parts: string[] = [];
   for (let r = Math.max(...f.header.rows) + 1; r < f.sheet.rows.length; r++)
-    for (const c of cols) parts.push(cellText(cellAt(f.sheet, r, c)));
+    for (const c of cols) parts.push(cellDisplay(cellAt(f.sheet, r, c)));
   return parts.join('|');
 }
 

@@ -51,6 +51,7 @@ export function buildNarrative(
     targets: targets && targets.count > 0 ? targets : null,
     targetSheet: targets,
     carryover: recognition.lines.reduce((sum, l) => sum + (l.carryover ?? 0), 0),
+    unitNames: recognition.unitNames,
   };
   const blocks: Block[] = [
     { kind: 'title', text: title },
@@ -104,6 +105,7 @@ interface Ctx {
   readonly targetSheet: TargetIndicators | null;
   /** 上年结转 within the adjustment, said apart so 年初 + 调整 + 结转 = 全年 reads right. */
   readonly carryover: Fen;
+  readonly unitNames: Readonly<Record<string, string>>;
 }
 
 /**
@@ -113,6 +115,28 @@ interface Ctx {
 export function budgetChanges(adjustment: Fen, carryover: Fen): string {
   if (carryover === 0) return adjustmentWords(adjustment);
   return `${adjustmentWords(adjustment - carryover)}，上年结转${wan(carryover)}`;
+}
+
+/**
+ * A 主管部门 with its 二级单位 (one ledger sheet each): which units the figures add up, and each
+ * unit's budget, spending and rate, so the department total reads as their sum.
+ */
+function unitsParagraph(c: Ctx): Block[] {
+  const units = c.ind.units;
+  if (units.length < 2) return [];
+  const name = (sheet: string): string => c.unitNames[sheet] ?? sheet;
+  return [
+    p(
+      `本部门${c.period}预算执行数据由${units.map((u) => name(u.sheet)).join('、')}共${units.length}个单位的台账汇总。分单位看：` +
+        units
+          .map(
+            (u) =>
+              `${name(u.sheet)}全年预算${wan(u.totals.budget)}，执行${wan(u.totals.executed)}，执行率${pct(u.totals.rate)}`,
+          )
+          .join('；') +
+        '。',
+    ),
+  ];
 }
 
 /** When the user chose to go on over the ledger's own contradictions, the report says so first. */
@@ -237,6 +261,8 @@ function overall(c: Ctx): Block[] {
         '。',
     ),
   );
+
+  out.push(...unitsParagraph(c));
 
   out.push({ kind: 'h2', text: `（三）部门预算绩效目标${c.period}完成情况` });
   const basic = c.ind.basic;

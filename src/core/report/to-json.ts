@@ -25,6 +25,8 @@ export interface ReportJson {
   readonly categories: readonly ({ readonly name: string } & JsonTotals)[];
   readonly basic: JsonTotals;
   readonly sources: readonly ({ readonly name: string } & JsonTotals)[];
+  /** Per unit sheet of a 主管部门 workbook (empty for one sheet). */
+  readonly units: readonly ({ readonly name: string; readonly sheet: string } & JsonTotals)[];
   readonly items: readonly ({
     readonly name: string;
     readonly category: string;
@@ -73,6 +75,11 @@ export function reportToJson(model: ReportModel): ReportJson {
     })),
     basic: jsonTotals(ind.basic),
     sources: ind.sources.map((s) => ({ name: s.name, ...jsonTotals(s.totals) })),
+    units: ind.units.map((u) => ({
+      name: model.recognition.unitNames[u.sheet] ?? u.sheet,
+      sheet: u.sheet,
+      ...jsonTotals(u.totals),
+    })),
     items: ind.items.map((i) => ({
       name: i.line.name,
       category: i.line.category,
