@@ -10,6 +10,19 @@ const NEEDS_FOLDING = /[\s\u3000\uff01-\uff5e【〔［】〕］—–－~～]/;
 export function normalizeText(s: string): string {
   // Most cells need no folding; skip the per-character walk for them (a journal has 100,000).
   if (!NEEDS_FOLDING.test(s)) return s;
+  // Recognition asks for the same names many times over (section, total, category tests).
+  const hit = folded.get(s);
+  if (hit !== undefined) return hit;
+  const out = fold(s);
+  if (folded.size >= FOLDED_MAX) folded.clear();
+  folded.set(s, out);
+  return out;
+}
+
+const FOLDED_MAX = 20000;
+const folded = new Map<string, string>();
+
+function fold(s: string): string {
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;

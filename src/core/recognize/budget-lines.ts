@@ -211,7 +211,7 @@ export function extractBudgetLines(
   // whole structure: otherwise two projects of 1 万 and 2 万 would make a third of 3 万 their sum.
   const compared = KEYS.filter((k) => cols[k] !== undefined);
   const seqCol = sequenceColumn(sheet, layout);
-  const signs = rows.map((_, i) => hasGroupSign(rows, i, seqCol === null ? null : (r: number) => text(r, seqCol)));
+  const signs = groupSigns(rows, seqCol === null ? null : (r: number) => text(r, seqCol));
   const analyse = (allowUnmarked: boolean): Analysis => {
     const structRows: StructRow[] = rows.map((d, i) => {
       const codeChildren = d.userRole === 'line' ? null : codeChildrenOf(rows, i);
@@ -497,20 +497,25 @@ function indentOf(t: string): number {
  * is: a category-like name, an empty 序号 where its neighbour has one, a shallower numbering, or
  * less indentation.
  */
-function hasGroupSign(rows: readonly DataRow[], i: number, seq: ((row: number) => string) | null): boolean {
-  const d = rows[i]!;
-  if (keywordSectionLevel(d.name, '') !== null || CATEGORY_NAME.test(normalizeText(d.name))) return true;
-  const own = (x: DataRow): string => (seq ? seq(x.row) : '') || x.rawName;
-  for (const j of [i - 1, i + 1]) {
-    const n = rows[j];
-    if (!n) continue;
-    if (seq && seq(d.row) === '' && seq(n.row) !== '') return true;
-    const a = outlineLevel(own(d));
-    const b = outlineLevel(own(n));
-    if (a !== null && (b === null ? j === i + 1 && outlineLevel(n.rawName) !== null : a < b)) return true;
-    if (indentOf(d.rawName) < indentOf(n.rawName)) return true;
-  }
-  return false;
+function groupSigns(rows: readonly DataRow[], seq: ((row: number) => string) | null): boolean[] {
+  // Each row's own marks, once: its 序号 (or name) numbering level, indentation, and whether it is
+  // named like a category.
+  const seqText = rows.map((d) => (seq ? seq(d.row) : ''));
+  const level = rows.map((d, i) => outlineLevel(seqText[i] || d.rawName));
+  const nameLevel = rows.map((d) => outlineLevel(d.rawName));
+  const indent = rows.map((d) => indentOf(d.rawName));
+  return rows.map((d, i) => {
+    if (d.section !== null || CATEGORY_NAME.test(normalizeText(d.name))) return true;
+    for (const j of [i - 1, i + 1]) {
+      if (j < 0 || j >= rows.length) continue;
+      if (seq && seqText[i] === '' && seqText[j] !== '') return true;
+      const a = level[i]!;
+      const b = level[j]!;
+      if (a !== null && (b === null ? j === i + 1 && nameLevel[j] !== null : a < b)) return true;
+      if (indent[i]! < indent[j]!) return true;
+    }
+    return false;
+  });
 }
 
 /**
@@ -550,50 +555,57 @@ function adjacentSums(
     const b = endAt.get(last[g.index]!);
     if (b === undefined || first[g.index]! < first[b]!) endAt.set(last[g.index]!, g.index);
   }
-  const value = (i: number, k: AmountKey): number => rows[i]!.amounts[k] ?? 0;
+  // The amounts as plain number columns (this runs over every line, both ways).
+  const cols = keys.map((k) => Float64Array.from(rows, (d) => d.amounts[k] ?? 0));
+  const k0 = cols[0];
   // Without negative figures a running sum past the target can stop there.
-  const k0 = keys[0];
-  const monotone = k0 !== undefined && rows.every((d) => (d.amounts[k0] ?? 0) >= 0);
+  const monotone = k0 !== undefined && k0.every((v) => v >= 0);
   const skip = (i: number): boolean => excluded.has(i) || (rows[i]!.total !== null && !structure.isGroup[i]);
-  rows.forEach((_, i) => {
-    if (structure.isGroup[i] || skip(i)) return;
-    const target = keys.map((k) => value(i, k));
-    if (target.filter((v) => v !== 0).length < 2) return;
+  const equalAt = (i: number, acc: Float64Array): boolean => {
+    for (let x = 0; x < cols.length; x++) if (acc[x] !== cols[x]![i]) return false;
+    return true;
+  };
+  const acc = new Float64Array(cols.length);
+  const add = (j: number): void => {
+    for (let x = 0; x < cols.length; x++) acc[x]! += cols[x]![j]!;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    if (k0 === undefined || structure.isGroup[i] || skip(i)) continue;
+    let nonzero = 0;
+    for (const c of cols) if (c[i] !== 0) nonzero++;
+    if (nonzero < 2) continue;
+    const target = k0[i]!;
+    let found = false;
     for (const dir of [1, -1]) {
-      const acc = keys.map(() => 0);
+      // Over the rows next to it, a group counted once (its rows stepped over)…
+      acc.fill(0);
       let n = 0;
       let j = i + dir;
-      while (j >= 0 && j < rows.length && n < 64) {
+      while (!found && j >= 0 && j < rows.length && n < 64) {
         if (skip(j)) {
           j += dir;
           continue;
         }
-        // Stepping onto a group's edge means stepping over the whole group, counted once.
         const g = dir > 0 ? startAt.get(j) : endAt.get(j);
         const head = g ?? j;
-        keys.forEach((k, x) => (acc[x]! += value(head, k)));
+        add(head);
         n++;
-        const one = n === 1 && g === undefined;
-        if (!one && acc.every((v, x) => v === target[x])) {
-          out.add(i);
-          return;
-        }
-        if (monotone && acc[0]! > target[0]!) break;
+        if (!(n === 1 && g === undefined) && acc[0] === target && equalAt(i, acc)) found = true;
+        if (monotone && acc[0]! > target) break;
         j = g === undefined ? j + dir : dir > 0 ? last[g]! + 1 : first[g]! - 1;
       }
-      // And over the plain lines right next to it, whatever group they were read into.
-      const lines = keys.map(() => 0);
-      for (let j2 = i + dir, m = 1; j2 >= 0 && j2 < rows.length && m <= 64; j2 += dir, m++) {
+      // …and over the plain lines right next to it, whatever group they were read into.
+      acc.fill(0);
+      for (let j2 = i + dir, m = 1; !found && j2 >= 0 && j2 < rows.length && m <= 64; j2 += dir, m++) {
         if (skip(j2) || structure.isGroup[j2]) break;
-        keys.forEach((k, x) => (lines[x]! += value(j2, k)));
-        if (m >= 2 && lines.every((v, x) => v === target[x])) {
-          out.add(i);
-          return;
-        }
-        if (monotone && lines[0]! > target[0]!) break;
+        add(j2);
+        if (m >= 2 && acc[0] === target && equalAt(i, acc)) found = true;
+        if (monotone && acc[0]! > target) break;
       }
+      if (found) break;
     }
-  });
+    if (found) out.add(i);
+  }
   return out;
 }
 

@@ -147,35 +147,39 @@ function sweep(
   const keys = nodes[0]?.sums.length ?? 0;
   const order = direction === 'up' ? [...nodes].reverse() : [...nodes];
   const stack: Node[] = [];
-  // prefix[k][i]: sum of stack[0..i-1] on column k; `at`: prefix value on the primary column →
-  // stack positions, so the run adding up to a row is found in O(1) (other columns are checked).
-  const prefix: number[][] = Array.from({ length: keys }, () => [0]);
-  const primary = primaryColumn(rows, keys);
-  const at = new Map<number, number[]>([[0, [0]]]);
+  // prefix[k][i]: sum of stack[0..i-1] on column k (typed, preallocated: this runs per row, per
+  // sweep). `latest`: prefix value on the primary column → the highest stack position with it, and
+  // `previous[i]` the next lower position with the same value, so the run adding up to a row is
+  // found in O(1) (other columns are checked).
+  const size = nodes.length + 1;
+  const prefix: Float64Array[] = Array.from({ length: keys }, () => new Float64Array(size));
+  const primary = primaryOf(rows, keys);
+  const latest = new Map<number, number>([[0, 0]]);
+  const previous = new Int32Array(size).fill(-1);
   const push = (n: Node): void => {
     stack.push(n);
-    for (let k = 0; k < keys; k++) {
-      const p = prefix[k]!;
-      p.push(p[p.length - 1]! + n.sums[k]!);
-    }
-    const v = prefix[primary]![stack.length]!;
-    const list = at.get(v);
-    if (list) list.push(stack.length);
-    else at.set(v, [stack.length]);
+    const len = stack.length;
+    for (let k = 0; k < keys; k++) prefix[k]![len] = prefix[k]![len - 1]! + n.sums[k]!;
+    const v = prefix[primary]![len]!;
+    previous[len] = latest.get(v) ?? -1;
+    latest.set(v, len);
   };
   const pop = (): void => {
-    const v = prefix[primary]![stack.length]!;
+    const len = stack.length;
+    const v = prefix[primary]![len]!;
+    const before = previous[len]!;
+    if (before >= 0) latest.set(v, before);
+    else latest.delete(v);
     stack.pop();
-    for (let k = 0; k < keys; k++) prefix[k]!.pop();
-    const list = at.get(v)!;
-    list.pop();
-    if (list.length === 0) at.delete(v);
   };
   /** Stack positions p where the run stack[p..] sums to `target` on column `key`, nearest first. */
   const startsOf = (key: number, target: number): number[] => {
     const top = prefix[key]![stack.length]!;
-    if (key === primary) return [...(at.get(top - target) ?? [])].reverse();
     const out: number[] = [];
+    if (key === primary) {
+      for (let p = latest.get(top - target) ?? -1; p >= 0 && out.length <= MAX_TRIES; p = previous[p]!) out.push(p);
+      return out;
+    }
     for (let p = stack.length - 1; p >= 0 && stack.length - p <= 256; p--)
       if (top - prefix[key]![p]! === target) out.push(p);
     return out;
@@ -249,7 +253,11 @@ function sweep(
 
   /** Stack positions whose prefix on `key` equals `value`. */
   function positionsOf(key: number, value: number): number[] {
-    if (key === primary) return at.get(value) ?? [];
+    if (key === primary) {
+      const out: number[] = [];
+      for (let p = latest.get(value) ?? -1; p >= 0; p = previous[p]!) out.push(p);
+      return out;
+    }
     const out: number[] = [];
     for (let p = 0; p <= stack.length; p++) if (prefix[key]![p] === value) out.push(p);
     return out;
@@ -284,6 +292,18 @@ function sweep(
         row.values.every((v, k) => v === null || v === undefined || prefix[k]![end]! - prefix[k]![q]! === v),
     );
   }
+}
+
+const primaries = new WeakMap<readonly StructRow[], number>();
+
+/** primaryColumn, once per set of rows. */
+function primaryOf(rows: readonly StructRow[], keys: number): number {
+  let p = primaries.get(rows);
+  if (p === undefined) {
+    p = primaryColumn(rows, keys);
+    primaries.set(rows, p);
+  }
+  return p;
 }
 
 /** The column most rows fill: the one the sweep's hash is kept on. */
