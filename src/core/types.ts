@@ -16,6 +16,7 @@ export type ColumnRole =
   | 'reduction'
   | 'carryover'
   | 'indicatorSource'
+  | 'projectCode'
   | 'budget'
   | 'executed'
   | 'forecast'
@@ -36,6 +37,7 @@ export const ROLE_LABELS: Readonly<Record<ColumnRole, string>> = {
   reduction: '调减（单列）',
   carryover: '上年结转',
   indicatorSource: '指标来源',
+  projectCode: '项目代码',
   budget: '全年预算',
   executed: '1-N月执行数',
   forecast: '全年预计执行数',
@@ -81,6 +83,8 @@ export interface LedgerLine {
   readonly sheet: string;
   /** 1-based row in the sheet, as Excel numbers it. */
   readonly row: number;
+  /** The 一体化 项目代码, when the ledger has one: rows with the same code are one project. */
+  readonly projectCode?: string;
   /** Every row this line adds up, when it is one project on several rows (指标 rows). */
   readonly rows?: readonly number[];
 }

@@ -198,3 +198,21 @@ test('a department of several units: the report says which units add up, with ea
   expect(texts[at + 1]?.slice(0, 2)).toEqual(['局本级（临江县禁毒办）', '局本级']);
   expect(texts[at + 2]?.slice(0, 2)).toEqual(['临江县戒毒所', '戒毒所']);
 });
+
+test('指标 rows of one 项目代码 are one project, whatever each row calls it', () => {
+  const r = ok(
+    book(
+      sheet('指标执行情况', [
+        ['临江县农业农村局指标执行情况（截止日期：2024-09-30）'],
+        ['指标来源', '项目代码', '项目类别', '项目名称', '指标金额', '已支付金额'],
+        ['年初预算', '51052224T000001', '特定目标类', '高标准农田建设项目', '3,000,000.00', '1,250,000.00'],
+        ['上级转移支付', '51052224T000001', '特定目标类', '高标准农田建设（省级补助）', '2,000,000.00', '0.00'],
+        ['年初预算', '51052224T000002', '特定目标类', '农技推广服务补助经费', '260,000.00', '98,000.00'],
+      ]),
+    ),
+  );
+  expect(r.lines.map((l) => [l.name, l.initial, l.adjustment, l.budget, l.executed, l.rows])).toEqual([
+    ['高标准农田建设项目', 300000000, 200000000, 500000000, 125000000, [3, 4]],
+    ['农技推广服务补助经费', 26000000, 0, 26000000, 9800000, undefined],
+  ]);
+});

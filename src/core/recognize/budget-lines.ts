@@ -374,6 +374,7 @@ export function extractBudgetLines(
       remark: text(r, cols.remark?.col),
       sheet: sheet.name,
       row: r + 1,
+      ...(cols.projectCode && text(r, cols.projectCode.col) ? { projectCode: text(r, cols.projectCode.col) } : {}),
     });
   });
   if (byName.length > 0) {

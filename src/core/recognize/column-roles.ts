@@ -10,6 +10,7 @@ const RULES: readonly (readonly [ColumnRole, RegExp])[] = [
   ['forecast', /预计/],
   ['econCode', /经济分类|经济科目|科目编码|科目代码|^编码$|^代码$/],
   ['indicatorSource', /指标来源|指标类型|指标性质/],
+  ['projectCode', /^项目(代码|编码|编号)$/],
   ['source', /资金来源|资金性质|资金渠道|^来源$/],
   ['category', /支出类别|^类别|^类型$|经费类型|支出类型|支出性质|经费性质|^分类$|支出分类|项目类型|项目类别|项目性质/],
   // Names before budgets: "预算项目" and "指标名称" name the lines.
@@ -54,6 +55,7 @@ const UNIT_COLUMN = /^(单位名称|预算单位|预算单位名称|部门名称
 const ONE_MONTH = /^(本月|当月)?[(（]?\d{1,2}月(份)?[)）]?(执行|支出|支付|发生|实际)/;
 
 function isIgnored(bare: string): boolean {
+  if (/^项目(代码|编码|编号)$/.test(bare)) return false;
   if (UNIT_COLUMN.test(bare)) return true;
   if (LAST_YEAR.test(bare)) return true;
   if (ONE_MONTH.test(bare) && !/累计|[-~至到]/.test(bare)) return true;

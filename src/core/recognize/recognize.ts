@@ -389,7 +389,9 @@ function mergeSameLines(lines: readonly RawLine[], warnings: Warning[]): RawLine
   const at = new Map<string, number>();
   const mergedRows = new Map<number, number[]>();
   for (const l of lines) {
-    const key = `${l.sheet}\u0000${normalizeText(l.name)}\u0000${l.category}\u0000${l.source}`;
+    // Same 项目代码, else same name: one project (and one source of money, one category).
+    const who = l.projectCode ? `code:${normalizeText(l.projectCode)}` : `name:${normalizeText(l.name)}`;
+    const key = `${l.sheet}\u0000${who}\u0000${l.category}\u0000${l.source}`;
     const i = at.get(key);
     if (i === undefined) {
       at.set(key, out.length);
