@@ -358,6 +358,7 @@ function matches(row: StructRow, nodes: readonly Node[], from: number, to: numbe
   return compared > 0;
 }
 
+/** Replaces nodes[at] and its children nodes[from..to] by one group node. */
 function collapse(
   nodes: readonly Node[],
   at: number,
@@ -369,21 +370,6 @@ function collapse(
   isGroup: boolean[],
   groups: GroupNode[],
 ): Node[] {
-  const head = nodes[at]!;
-  const children = nodes.slice(from, to + 1);
-  for (const c of children) parent[c.index] = head.index;
-  isGroup[head.index] = true;
-  groups.push({ index: head.index, children: children.map((c) => c.index), position });
-  const lo = Math.min(at, from);
-  const hi = Math.max(at, to);
-  const sums = rows[head.index]!.values.map((v, k) => v ?? children.reduce((s, c) => s + c.sums[k]!, 0));
-  const merged: Node = {
-    index: head.index,
-    first: Math.min(head.first, children[0]!.first),
-    last: Math.max(head.last, children[children.length - 1]!.last),
-    sums,
-    group: true,
-    zero: sums.every((v) => v === 0),
-  };
-  return [...nodes.slice(0, lo), merged, ...nodes.slice(hi + 1)];
+  const merged = collapseNode(nodes[at]!, nodes.slice(from, to + 1), position, rows, parent, isGroup, groups);
+  return [...nodes.slice(0, Math.min(at, from)), merged, ...nodes.slice(Math.max(at, to) + 1)];
 }
