@@ -347,7 +347,8 @@ export function extractBudgetLines(
       });
     }
     const budgetCol = (cols.budget ?? cols.initial)?.col ?? null;
-    if (line.budget < 0) {
+    // A 指标 row of a 调减 is negative by nature; the project's total is checked once merged.
+    if (line.budget < 0 && !cols.indicatorSource) {
       warnings.push({
         ...place(r, budgetCol),
         message: `“${name}”的全年预算为负数（${formatYuan(line.budget)}元），不计算执行率，请核对`,

@@ -148,6 +148,16 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
     source: noSourceColumn ? '一般公共预算' : (wording.get(sourceKind(l.source)) ?? l.source),
   }));
   const merged = mergeSameLines(withSources, warnings);
+  if (budgetLayout.columns.some((c) => c.role === 'indicatorSource')) {
+    for (const l of merged)
+      if (l.budget < 0)
+        warnings.push({
+          sheet: l.sheet,
+          row: l.row,
+          column: null,
+          message: `“${l.name}”的各条指标合计为负数（${formatYuan(l.budget)}元），不计算执行率，请核对是否漏了年初指标`,
+        });
+  }
   let lines: LedgerLine[];
   if (roles.has('executed') || !journal || !journalLayout) {
     lines = merged.map((l) => ({ ...l, executed: l.executed ?? 0 }));
