@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: speed and memory of the core in memory, of the CLI on .xlsx files, and the
  * Office.js round trips. Targets (2 cores): 100,000 payments in memory < 200 ms; the CLI on a
- * 100,000-row .xlsx < 4 s and < 400 MB.
+ * 100,000-row .xlsx < 4 s and < 400 MB; pathological .xlsx files read and each ledger of the
+ * robustness corpus reported in < 5 s (exit 1 when one of these is missed).
  */
 import { coreBench } from './core-bench';
 import { cliBench } from './cli-bench';
+import { readBench } from './read-bench';
 
 async function main(): Promise<void> {
   console.log('== 核心计算（识别 + 指标 + 报告 + 写回计划），取 9 次中位数 ==');
@@ -18,6 +20,12 @@ async function main(): Promise<void> {
     console.log(
       `${f.name}: ${f.seconds.toFixed(2)} s，峰值内存 ${f.maxRssMB.toFixed(0)} MB（文件 ${f.fileMB.toFixed(1)} MB）`,
     );
+  }
+  console.log('\n== 异常文件与异常台账（单元测试只检查结果，耗时在这里检查）==');
+  for (const f of await readBench()) {
+    const ok = f.ms < f.targetMs;
+    console.log(`${f.name}: ${f.ms.toFixed(0)} ms（目标 < ${f.targetMs} ms）${ok ? '' : ' ✗ 未达标'}`);
+    if (!ok) process.exitCode = 1;
   }
   try {
     const { benchExcelRoundTrips } = await import('./excel-roundtrips');

@@ -62,7 +62,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     return { code: 1, files: [] };
   }
   const { model, plan } = result.value;
-  await mkdir(args.outDir, { recursive: true });
   const base = path.basename(args.ledger).replace(/\.xlsx$/i, '');
   const files = {
     json: path.join(args.outDir, 'report.json'),
@@ -71,10 +70,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     docx: path.join(args.outDir, `${base}-监控报告.docx`),
   };
   const narrative = blocksToText(model.blocks);
-  await writeFile(files.json, JSON.stringify(reportToJson(model), null, 2) + '\n');
-  await writeFile(files.txt, narrative + '\n');
-  await writeFile(files.xlsx, await applyPlanToXlsx(bytes, plan));
-  await writeFile(files.docx, await buildDocx(model));
+  // Everything is built before the first file is written: a failure while building leaves no half set.
+  const contents: [string, string | Uint8Array][] = [
+    [files.json, JSON.stringify(reportToJson(model), null, 2) + '\n'],
+    [files.txt, narrative + '\n'],
+    [files.xlsx, await applyPlanToXlsx(bytes, plan)],
+    [files.docx, await buildDocx(model)],
+  ];
+  try {
+    await mkdir(args.outDir, { recursive: true });
+    for (const [file, content] of contents) await writeFile(file, content);
+  } catch (e) {
+    // The disk or the --out path, not the ledger and not a bug: say which file and why.
+    if (!isSystemError(e)) throw e;
+    const why = e.code === 'ENOSPC' ? '磁盘空间不足' : '请检查输出目录（--out）是否是可写的文件夹';
+    io.err(`错误：无法写入“${e.path ?? args.outDir}”（${e.code}）。${why}。`);
+    return { code: 1, files: [] };
+  }
   if (!args.quiet) {
     io.out(narrative);
     io.out('');
@@ -84,4 +96,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   }
   io.out(`已生成：\n  ${Object.values(files).join('\n  ')}`);
   return { code: 0, files: Object.values(files) };
+}
+
+/** An error from the operating system (ENOENT, EACCES, ENOTDIR, ENOSPC…), as Node reports it. */
+function isSystemError(e: unknown): e is NodeJS.ErrnoException & { code: string } {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'syscall' in e;
 }

@@ -10,25 +10,29 @@ import { type Page } from 'playwright-core';
 import { readWorkbookGrid } from '../../src/xlsx';
 import { buildReport } from '../../src/core/pipeline';
 import { HIGHLIGHT_MARKER } from '../../src/core/constants';
+import { type WorkbookGrid } from '../../src/core/grid/types';
 import { SAMPLE, overflowAtWidths, shoot, startSession, type Session } from './harness';
 
 jest.setTimeout(180_000);
 
 let session: Session;
+/** A fresh page for every test: no test relies on what another left on the screen. */
 let page: Page;
-/** The sheets of the first downloaded workbook, to compare a second run with. */
-let firstRunSheets: string[] = [];
 
 beforeAll(async () => {
   session = await startSession();
-  page = await session.context.newPage();
 });
 
 afterAll(async () => {
   await session?.close();
 });
 
-afterEach(() => {
+beforeEach(async () => {
+  page = await session.context.newPage();
+});
+
+afterEach(async () => {
+  await page.close();
   // Checked after every test: nothing the page does may reach another origin, and no script fails.
   // Emptied as they are checked, so one test's failure names its own requests and errors only.
   const foreign = session.foreign.splice(0);
@@ -104,8 +108,7 @@ test('the sample ledger: recognition, report, both downloads, copy to Word', asy
   const result = new Uint8Array(readFileSync(await xlsxDownload.path()));
   const before = await readWorkbookGrid(sampleBytes());
   const after = await readWorkbookGrid(result);
-  firstRunSheets = after.sheets.map((s) => s.name);
-  expect(firstRunSheets).toEqual(expect.arrayContaining(['监控汇总', '监控报告']));
+  expect(after.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['监控汇总', '监控报告']));
   for (const sheet of before.sheets) {
     expect(after.sheets.find((s) => s.name === sheet.name)?.rows).toEqual(sheet.rows);
   }
@@ -147,10 +150,9 @@ test('the sample ledger: recognition, report, both downloads, copy to Word', asy
 });
 
 test('dropping the ledger onto the page opens it too', async () => {
-  const other = await session.context.newPage();
-  await other.goto(`${session.origin}/`);
-  await other.getByRole('button', { name: '打开台账文件' }).waitFor();
-  const data = await other.evaluateHandle(
+  await page.goto(`${session.origin}/`);
+  await page.getByRole('button', { name: '打开台账文件' }).waitFor();
+  const data = await page.evaluateHandle(
     ({ b64, name }) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const dt = new DataTransfer();
@@ -159,49 +161,83 @@ test('dropping the ledger onto the page opens it too', async () => {
     },
     { b64: readFileSync(SAMPLE).toString('base64'), name: '拖进来的台账.xlsx' },
   );
-  await other.dispatchEvent('main', 'dragover', { dataTransfer: data });
-  await other.dispatchEvent('main', 'drop', { dataTransfer: data });
-  await other.getByText('拖进来的台账.xlsx').waitFor();
-  await other.getByRole('group', { name: '各列含义' }).waitFor();
-  await other.close();
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: data });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: data });
+  await page.getByText('拖进来的台账.xlsx').waitFor();
+  await page.getByRole('group', { name: '各列含义' }).waitFor();
 });
 
-test('a second run replaces the first one’s sheets instead of adding more', async () => {
-  // Continues on the page of the previous test: generate again, download again.
-  await page.getByRole('button', { name: '生成监控报告' }).click();
-  await page.getByText('监控报告已生成').waitFor();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '下载结果工作簿' }).click(),
-  ]);
-  const grid = await readWorkbookGrid(new Uint8Array(readFileSync(await download.path())));
-  const names = grid.sheets.map((s) => s.name);
-  expect(firstRunSheets.length).toBeGreaterThan(0);
-  expect(names).toEqual(firstRunSheets);
-  expect(new Set(names).size).toBe(names.length);
+test('a second run replaces the first one’s sheets, on the same page and on the downloaded result opened again', async () => {
+  await page.goto(`${session.origin}/`);
+  await page.getByTestId('ledger-file').setInputFiles(SAMPLE);
+  const first = await generateAndDownload();
+  // Again on the same page, and on the result workbook opened as the ledger (the user's next month).
+  const again = await generateAndDownload();
+  await page.getByTestId('ledger-file').setInputFiles({
+    name: '泸县总工会2024年预算执行台账-监控报告.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(first.bytes),
+  });
+  await page.getByRole('group', { name: '各列含义' }).waitFor();
+  const reopened = await generateAndDownload();
+
+  const names = first.grid.sheets.map((s) => s.name);
+  expect(names).toEqual(['预算执行台账', '单位信息', '绩效目标', '监控汇总', '监控报告', '绩效目标执行监控表']);
+  for (const run of [again, reopened]) {
+    // The same sheets with the same cells, not merely as many: nothing added twice, nothing left over.
+    expect(run.grid.sheets.map((s) => s.name)).toEqual(names);
+    for (const sheet of first.grid.sheets) {
+      expect(run.grid.sheets.find((s) => s.name === sheet.name)?.rows).toEqual(sheet.rows);
+    }
+    // The highlights are replaced too: each flagged row marked once.
+    expect(await highlightRules(run.bytes)).toEqual(await highlightRules(first.bytes));
+  }
+  expect((await highlightRules(first.bytes)).length).toBeGreaterThan(0);
 });
 
 test('复制到 Word falls back to a selected box for Ctrl+C when the page may not write the clipboard', async () => {
-  const other = await session.context.newPage();
   // As in a locked-down webview: the async clipboard refuses and the copy command does nothing.
-  await other.addInitScript(() => {
+  await page.addInitScript(() => {
     Object.defineProperty(navigator, 'clipboard', {
       value: { write: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
     });
     document.execCommand = () => false;
   });
-  await other.goto(`${session.origin}/`);
-  await other.getByTestId('ledger-file').setInputFiles(SAMPLE);
-  await other.getByRole('button', { name: '生成监控报告' }).click();
-  await other.getByRole('button', { name: '复制到 Word' }).click();
-  await other.getByText('无法自动复制').waitFor();
-  const box = other.getByRole('region', { name: '手动复制报告' });
+  await page.goto(`${session.origin}/`);
+  await page.getByTestId('ledger-file').setInputFiles(SAMPLE);
+  await page.getByRole('button', { name: '生成监控报告' }).click();
+  await page.getByRole('button', { name: '复制到 Word' }).click();
+  await page.getByText('无法自动复制').waitFor();
+  const box = page.getByRole('region', { name: '手动复制报告' });
   await box.waitFor();
-  const selected = await other.evaluate(() => window.getSelection()?.toString() ?? '');
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
   expect(selected).toContain('部门事中绩效监控报告');
-  await shoot(other, 'file', '7-copy-by-hand');
-  await other.close();
+  await shoot(page, 'file', '7-copy-by-hand');
 });
+
+/** 生成监控报告, then 下载结果工作簿: the downloaded bytes and their grid. */
+async function generateAndDownload(): Promise<{ bytes: Uint8Array; grid: WorkbookGrid }> {
+  const done = page.getByText('监控报告已生成');
+  // The notice of an earlier run must not be taken for this one's: wait until it has gone.
+  const earlier = (await done.count()) > 0 ? await done.elementHandle() : null;
+  await page.getByRole('button', { name: '生成监控报告' }).click();
+  if (earlier) await page.waitForFunction((el) => !el.isConnected, earlier);
+  await done.waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载结果工作簿' }).click(),
+  ]);
+  const bytes = new Uint8Array(readFileSync(await download.path()));
+  return { bytes, grid: await readWorkbookGrid(bytes) };
+}
+
+/** The marked conditional formats on the ledger sheet, as sqref ranges in document order. */
+async function highlightRules(bytes: Uint8Array): Promise<string[]> {
+  const xml = await ledgerSheetXml(await JSZip.loadAsync(bytes));
+  return (xml.match(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g) ?? [])
+    .filter((cf) => cf.includes(HIGHLIGHT_MARKER))
+    .map((cf) => /sqref="([^"]*)"/.exec(cf)?.[1] ?? '');
+}
 
 /** The ledger sheet's XML, found through workbook.xml and its relationships. */
 async function ledgerSheetXml(zip: JSZip): Promise<string> {

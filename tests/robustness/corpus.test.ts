@@ -15,15 +15,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function gridOf(c: CorpusCase): Promise<{ grid: WorkbookGrid; readMs: number }> {
-  if (c.grid) return { grid: c.grid, readMs: 0 };
+async function gridOf(c: CorpusCase): Promise<WorkbookGrid> {
+  if (c.grid) return c.grid;
   if (!c.xlsx) throw new Error(`case “${c.name}” has neither a grid nor an .xlsx`);
   const file = path.join(dir, `${CORPUS.indexOf(c)}.xlsx`);
   writeFileSync(file, await c.xlsx());
-  const bytes = new Uint8Array(readFileSync(file));
-  const t0 = performance.now();
-  const grid = await readWorkbookGrid(bytes);
-  return { grid, readMs: performance.now() - t0 };
+  return readWorkbookGrid(new Uint8Array(readFileSync(file)));
 }
 
 /** What holds for every report, whatever the ledger: nothing that is not a number is printed as one. */
@@ -51,11 +48,9 @@ describe('the corpus of malformed and awkward ledgers', () => {
   });
 
   test.each(CORPUS.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const { grid, readMs } = await gridOf(c);
-    if (c.name.includes('1,000,000 rows')) expect(readMs).toBeLessThan(8000);
-    const t0 = performance.now();
+    // How fast: `npm run bench` (bench/read-bench.ts), not here.
+    const grid = await gridOf(c);
     const r = buildReport(grid, c.options);
-    expect(performance.now() - t0).toBeLessThan(5000);
     const e = c.expected;
     if (e.kind === 'error') {
       if (r.ok)

@@ -40,3 +40,36 @@ export async function loadExcel(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return wb;
 }
+
+/** 50 rows of data and a used range down to row 1,000,000 (a styled empty cell in every row), as formatting filled down leaves it. */
+export async function millionRowUsedRange(): Promise<Uint8Array> {
+  const big = await workbookBytes((wb) => {
+    const ws = wb.addWorksheet('明细');
+    for (let i = 0; i < 50; i++) ws.addRow([`凭证${i}`, i * 10]);
+  });
+  return patchPart(big, 'xl/worksheets/sheet1.xml', (xml) => {
+    const empty: string[] = [];
+    for (let r = 51; r <= 1_000_000; r++)
+      empty.push(`<row r="${r}" spans="1:2" ht="15" customHeight="1"><c r="A${r}" s="0"/></row>`);
+    return xml.replace('</sheetData>', `${empty.join('')}</sheetData>`);
+  });
+}
+
+/** n shared strings ("记-0"…) in n rows, each with a formula cell without a value, then 2n empty <row> elements. */
+export async function largeSharedStrings(n: number): Promise<Uint8Array> {
+  const base = await workbookBytes((wb) => {
+    wb.addWorksheet('明细').addRow(['x']);
+  });
+  const withStrings = await patchPart(base, 'xl/sharedStrings.xml', (xml) => {
+    const items: string[] = [];
+    for (let i = 0; i < n; i++) items.push(`<si><t>记-${i}</t></si>`);
+    return xml.replace(/<si>[\s\S]*<\/sst>/, `${items.join('')}</sst>`);
+  });
+  return patchPart(withStrings, 'xl/worksheets/sheet1.xml', (xml) => {
+    const rows: string[] = [];
+    for (let r = 1; r <= n; r++)
+      rows.push(`<row r="${r}"><c r="A${r}" t="s"><v>${r - 1}</v></c><c r="B${r}"><f>1</f></c></row>`);
+    for (let r = n + 1; r <= 3 * n; r++) rows.push(`<row r="${r}"></row>`);
+    return xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows.join('')}</sheetData>`);
+  });
+}
