@@ -210,7 +210,12 @@ export const CORPUS: readonly CorpusCase[] = [
   {
     name: 'an ambiguous pair: 预算数 and 全年预算 in the same header',
     grid: ledger([['维权帮扶项目', 50000, 50000, 10000]], { head: ['项目名称', '预算数', '全年预算', '1-8月执行数'] }),
-    expected: { kind: 'report', warnings: [w(3, 'C', /都像是“全年预算”列，已使用B列/)] },
+    // Beside 全年预算, the plain 预算数 is the 年初 one — and the user is told which is which.
+    expected: {
+      kind: 'report',
+      warnings: [w(3, 'B', /B列“预算数”按年初预算、C列“全年预算”按全年预算读取/)],
+      check: (out) => expect(out.model.recognition.lines[0]).toMatchObject({ initial: 5000000, budget: 5000000 }),
+    },
   },
   {
     name: 'no budget column (only spending)',

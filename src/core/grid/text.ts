@@ -1,6 +1,6 @@
 import { type CellValue, isCellError } from './types';
 
-const NEEDS_FOLDING = /[\s\u3000\uff01-\uff5e【〔［】〕］—–－~～]/;
+const NEEDS_FOLDING = /[\s\u3000\uff01-\uff5e【〔［】〕］—–－~～\u2212\ufe63]/;
 
 /**
  * Folds the variants a hand-kept Chinese ledger uses for the same text into one form:
@@ -37,7 +37,8 @@ function fold(s: string): string {
   return out
     .replace(/[【〔［]/g, '[')
     .replace(/[】〕］]/g, ']')
-    .replace(/[—–－~～]/g, '-');
+    // The minus sign (U+2212) and the small hyphen-minus pasted from web pages are minus signs too.
+    .replace(/[—–－~～\u2212\ufe63]/g, '-');
 }
 
 /** The text of a cell for matching labels; numbers and dates give ''. */

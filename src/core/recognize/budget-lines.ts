@@ -632,11 +632,20 @@ function structRowsMarked(rows: readonly DataRow[], i: number): boolean {
 function codeChildrenOf(rows: readonly DataRow[], i: number): { from: number; to: number } | null {
   const code = rows[i]!.code;
   if (!code) return null;
+  // A 功能分类 code (2130101 行政运行) covers the 经济分类 lines (30101…) written under it.
+  const functional = /^2\d{2,6}$/.test(code);
   let to = i;
   while (to + 1 < rows.length) {
-    const c = rows[to + 1]!.code;
-    if (!c || c.length <= code.length || !c.startsWith(code)) break;
-    to++;
+    const next = rows[to + 1]!;
+    const c = next.code;
+    if (next.total !== null || next.section !== null) break;
+    // …and the project lines without a code written under it.
+    if (!c) {
+      if (functional) to++;
+      else break;
+    } else if (c.length > code.length && c.startsWith(code)) to++;
+    else if (functional && /^3\d{2,4}$/.test(c)) to++;
+    else break;
   }
   return to > i ? { from: i + 1, to } : null;
 }

@@ -52,7 +52,7 @@ export function sectionLevel(text: string): 1 | 2 | null {
 /** 小计 / 合计 / 总计 rows. 'all' covers every line, 'group' the lines since the last boundary. */
 export function totalKind(text: string): 'all' | 'group' | 'section' | null {
   const t = normalizeText(text);
-  if (/^(合计|总计|总合计|全部合计|支出合计|本年合计|累计合计)$/.test(t)) return 'all';
+  if (/^(合计|总计|总合计|全部合计|支出合计|本年合计|累计合计|累计|本年累计|累计数)$/.test(t)) return 'all';
   if (/小计/.test(t)) return 'group';
   if (/合计|总计/.test(t)) return t.length <= 3 ? 'all' : 'section';
   return null;

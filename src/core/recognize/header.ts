@@ -1,6 +1,6 @@
 import { type ColumnRole } from '../types';
 import { type SheetGrid, cellAt, gridWidth } from '../grid/types';
-import { cellText, isBlank } from '../grid/text';
+import { cellText, isBlank, normalizeText } from '../grid/text';
 import { roleOfLabel } from './column-roles';
 
 /** How far down a header may sit below title and unit rows. */
@@ -88,12 +88,21 @@ function rolesOf(labels: readonly string[]): (ColumnRole | null)[] {
 function scoreOf(roles: readonly (ColumnRole | null)[]): number {
   const distinct = new Set(roles.filter((r): r is ColumnRole => r !== null));
   const kind = kindOfRoles(roles);
-  return kind === null ? 0 : distinct.size + 10;
+  // Ties go to the header that gives more columns a meaning: a second row of 财政拨款｜其他资金｜合计
+  // under a merged 全年预算 is part of the header, not a line of figures.
+  const named = roles.filter((r) => r !== null).length;
+  return kind === null ? 0 : distinct.size + 10 + named / 1000;
 }
+
+/** Amounts written as text ("1,451,500.00", "￥2,000.00", "(500.00)") count as figures, not labels. */
+const AMOUNT_TEXT = /^[-(（]?\s*[￥¥]?\s*\d[\d,，\s]*(\.\d+)?\s*[)）]?$/;
 
 function countNumbers(sheet: SheetGrid, row: number, width: number): number {
   let n = 0;
-  for (let c = 0; c < width; c++) if (typeof cellAt(sheet, row, c) === 'number') n++;
+  for (let c = 0; c < width; c++) {
+    const v = cellAt(sheet, row, c);
+    if (typeof v === 'number' || (typeof v === 'string' && AMOUNT_TEXT.test(normalizeText(v)))) n++;
+  }
   return n;
 }
 

@@ -24,7 +24,8 @@ export function monthInText(text: string): number | null {
   const dated = /截[至止](?:日期|时间)?[:：]?\s*20\d{2}[-/.年](\d{1,2})(?:[-/.月]|$)/.exec(t);
   const period =
     /20\d{2}[./-]0?1[-至到]20\d{2}[./-](\d{1,2})(?!\d)/.exec(t) ??
-    /20\d{2}年0?1[月期][-至到](?:20\d{2}年)?(\d{1,2})[月期]/.exec(t);
+    /20\d{2}年第?0?1[月期][-至到](?:20\d{2}年)?第?(\d{1,2})[月期]/.exec(t) ??
+    /期间[:：]?20\d{2}年第?(\d{1,2})期(?!\d)/.exec(t);
   const stamp = /[(（]20\d{2}[./-](\d{1,2})[)）]/.exec(t) ?? /[(（]20\d{2}年(\d{1,2})月[)）]/.exec(t);
   const m = range?.[1] ?? upTo?.[1] ?? dated?.[1] ?? period?.[1] ?? stamp?.[1];
   if (m === undefined) return null;
@@ -112,6 +113,8 @@ export function organizationInTitle(text: string): string | null {
       text,
     );
   if (!m?.[1]) return null;
+  // "核算组织：… 期间：…" read as a title: a label is not an organisation.
+  if (/[:：]/.test(m[1])) return null;
   // "预算指标执行情况表": the words before 指标 are the document's, not an organisation.
   if (/^(预算|部门|项目|单位|指标|财政|专项|资金|经费|基本|支出|本级|全局)/.test(m[1].trim())) return null;
   const org = m[1]

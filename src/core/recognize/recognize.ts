@@ -556,6 +556,38 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[], 
     byRole.set('adjustment', [adjustmentSubtotal]);
     byRole.delete('reduction');
   }
+  // Any amount split into parts under one heading (财政拨款｜其他资金｜合计): the 合计 is the amount.
+  for (const role of ['budget', 'initial', 'executed'] as const) {
+    const sub = (byRole.get(role) ?? []).find((col) => isSubtotalLabel(header.labels[col] ?? ''));
+    if (sub !== undefined) byRole.set(role, [sub]);
+  }
+  // 预算数 | 追加数 | 调整后预算数: beside the adjusted budget, the plain 预算数 is the 年初 one.
+  const budgets = byRole.get('budget') ?? [];
+  const adjusted = budgets.filter((col) => /调整后|追加后|变动后|全年|可用/.test(header.labels[col] ?? ''));
+  if (adjusted.length > 0 && budgets.length > adjusted.length && !byRole.has('initial')) {
+    const plain = budgets.filter((col) => !adjusted.includes(col));
+    byRole.set('budget', adjusted);
+    byRole.set('initial', plain.slice(0, 1));
+    warnings.push({
+      sheet: sheet.name,
+      row: headerEnd + 1,
+      column: columnLetter(plain[0]!),
+      message: `${columnLetter(plain[0]!)}列“${header.labels[plain[0]!] ?? ''}”按年初预算、${columnLetter(adjusted[0]!)}列“${header.labels[adjusted[0]!] ?? ''}”按全年预算读取；如不对请在任务窗格中更正`,
+    });
+  }
+  // Two tables side by side (基本支出 left, 项目支出 right) cannot be read as one.
+  const names = header.roles.filter((r) => r === 'name').length;
+  if (
+    names >= 2 &&
+    (byRole.get('budget') ?? []).length >= 2 &&
+    new Set(header.labels.filter((l) => l !== '')).size < header.labels.filter((l) => l !== '').length
+  ) {
+    throw new LedgerError(
+      `工作表“${sheet.name}”的表头（第${header.rows.map((r) => r + 1).join('、')}行）有两组相同的列（如两个“项目名称”、两个预算列），看来是左右并排的两张表。请把右边的表移到下面或另一张工作表后再生成。`,
+      { sheet: sheet.name, row: headerEnd + 1, column: null },
+      'header',
+    );
+  }
   for (const [role, cols] of byRole) {
     const ranked = [...cols].sort(
       (x, y) =>
@@ -717,7 +749,9 @@ function detectOrganization(
   const texts = [...titleTexts(budget.sheet, Math.min(...budget.header.rows)), budget.sheet.name];
   // A 预算单位/核算单位 line names the organisation outright; a title only by its first words.
   for (const t of texts) {
-    const org = /(?:预算单位|核算单位|单位名称|填报单位|编制单位)[:：]/.test(t) ? organizationInTitle(t) : null;
+    const org = /(?:预算单位|核算单位|核算组织|单位名称|填报单位|编制单位|公司)[:：]/.test(t)
+      ? organizationInTitle(t)
+      : null;
     if (org) return { value: org, from: `“${t}”` };
   }
   for (const t of texts) {
