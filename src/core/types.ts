@@ -154,6 +154,11 @@ export interface Recognition {
   readonly discrepancies: readonly Discrepancy[];
   /** The sheets whose lines were read (several for a 主管部门 with its 二级单位), first the main one. */
   readonly sheets: readonly string[];
+  /**
+   * The ledger gives 年初 and 调整 apart (or 指标来源 does); when it gives only 全年预算, the report
+   * never speaks of 年初 or 年中调整 it was not told of.
+   */
+  readonly budgetSplit: boolean;
   /** The unit each sheet stands for (its title's organisation, else the sheet's name). */
   readonly unitNames: Readonly<Record<string, string>>;
 }

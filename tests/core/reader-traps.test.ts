@@ -216,3 +216,148 @@ test('指标 rows of one 项目代码 are one project, whatever each row calls i
     ['农技推广服务补助经费', 26000000, 0, 26000000, 9800000, undefined],
   ]);
 });
+
+describe('second review: more shapes offices keep', () => {
+  test('a last row reading 累计 is a total, not a project called 累计', () => {
+    const r = ok(
+      book(
+        sheet('台账', [
+          ['临江县民政局2024年1-8月预算执行表'],
+          ['项目名称', '支出类别', '全年预算', '1-8月执行数'],
+          ['临时救助资金', '项目支出', 100000, 50000],
+          ['养老服务经费', '项目支出', 200000, 120000],
+          ['累计', null, 300000, 170000],
+        ]),
+      ),
+    );
+    expect(r.lines.map((l) => l.name)).toEqual(['临时救助资金', '养老服务经费']);
+    expect(r.discrepancies).toEqual([]);
+  });
+
+  test('功能分类 rows (2130101 行政运行) over 经济分类 lines and uncoded projects are groups, even without a 合计', () => {
+    const r = ok(
+      book(
+        sheet('执行情况', [
+          ['临江县农业农村局2024年1-8月部门预算执行情况表'],
+          ['科目编码', '科目名称', '全年预算', '1-8月支出数'],
+          ['2130101', '行政运行', 1250000, 830000],
+          ['30101', '基本工资', 1200000, 800000],
+          ['30201', '办公费', 50000, 30000],
+          ['2130199', '其他农业农村支出', 680000, 180000],
+          [null, '高标准农田建设项目', 600000, 120000],
+          [null, '动物防疫经费', 80000, 60000],
+        ]),
+      ),
+    );
+    expect(r.lines.map((l) => [l.name, l.category])).toEqual([
+      ['基本工资', '人员支出'],
+      ['办公费', '公用支出'],
+      ['高标准农田建设项目', '项目支出'],
+      ['动物防疫经费', '项目支出'],
+    ]);
+    expect(total(r, 'budget')).toBe(193000000);
+  });
+
+  test('财政拨款｜其他资金｜合计 under a merged 全年预算: the 合计 column is the budget', () => {
+    const r = ok(
+      book(
+        sheet(
+          '台账',
+          [
+            ['临江县水务局2024年1-8月预算执行表'],
+            ['项目名称', '支出类别', '全年预算', null, null, '1-8月支出', null, null],
+            [null, null, '财政拨款', '其他资金', '合计', '财政拨款', '其他资金', '合计'],
+            ['河道清淤项目', '项目支出', 100000, 20000, 120000, 50000, 10000, 60000],
+            ['水质监测经费', '项目支出', 80000, 0, 80000, 40000, 0, 40000],
+          ],
+          [
+            { top: 1, left: 2, bottom: 1, right: 4 },
+            { top: 1, left: 5, bottom: 1, right: 7 },
+            { top: 1, left: 0, bottom: 2, right: 0 },
+            { top: 1, left: 1, bottom: 2, right: 1 },
+          ],
+        ),
+      ),
+    );
+    expect(r.budget.headerRows).toEqual([2, 3]);
+    expect([total(r, 'budget'), total(r, 'executed')]).toEqual([20000000, 10000000]);
+  });
+
+  test('预算数 | 追加数 | 调整后预算数: 调整后 is the budget, 预算数 the 年初 one', () => {
+    const r = ok(
+      book(
+        sheet('台账', [
+          ['临江县水务局2024年1-8月预算执行表'],
+          ['项目名称', '支出类别', '预算数', '追加数', '调整后预算数', '1-8月执行数'],
+          ['河道清淤项目', '项目支出', 100000, 20000, 120000, 60000],
+        ]),
+      ),
+    );
+    expect(r.lines[0]).toMatchObject({ initial: 10000000, adjustment: 2000000, budget: 12000000 });
+    expect(r.discrepancies).toEqual([]);
+  });
+
+  test('two tables side by side are refused with the header named, not read as one', () => {
+    const r = recognize(
+      book(
+        sheet('台账', [
+          ['临江县水务局2024年1-8月预算执行表'],
+          ['项目名称', '全年预算', '1-8月执行数', null, '项目名称', '全年预算', '1-8月执行数'],
+          ['基本工资', 100000, 60000, null, '河道清淤项目', 300000, 20000],
+        ]),
+      ),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.field).toBe('header');
+      expect(r.error.message).toMatch(/左右并排的两张表/);
+    }
+  });
+
+  test('an adjustment written with the minus sign (U+2212) is negative', () => {
+    const r = ok(
+      book(
+        sheet('台账', [
+          ['临江县水务局2024年1-8月预算执行表'],
+          ['项目名称', '支出类别', '年初预算', '调整数', '全年预算', '1-8月执行数'],
+          ['河道清淤项目', '项目支出', '40,000.00', '\u22125,000.00', '35,000.00', '10,000.00'],
+        ]),
+      ),
+    );
+    expect(r.lines[0]).toMatchObject({ adjustment: -500000, budget: 3500000 });
+    expect(r.discrepancies).toEqual([]);
+  });
+
+  test('a ledger with only 全年预算 never speaks of a 年初 or an adjustment it did not state', () => {
+    const r = buildReport(
+      book(
+        sheet('台账', [
+          ['临江县水务局2024年1-8月预算执行表'],
+          ['项目名称', '支出类别', '全年预算', '1-8月执行数'],
+          ['河道清淤项目', '项目支出', 100000, 60000],
+        ]),
+      ),
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    const text = r.value.model.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('2024年，我单位全年预算10.00万元（台账未分列年初预算和年中调整）。');
+    expect(text).not.toMatch(/年初预算\d|年中未调整预算|年初未安排项目/);
+  });
+
+  test('a project funded only by 上年结转 is said to be carried over, not added in the year', () => {
+    const r = buildReport(
+      book(
+        sheet('台账', [
+          ['临江县水务局2024年1-8月预算执行表'],
+          ['项目名称', '支出类别', '年初预算', '上年结转', '全年预算', '1-8月执行数'],
+          ['河道清淤项目', '项目支出', 0, 150000, 150000, 60000],
+          ['水质监测经费', '项目支出', 80000, 0, 80000, 40000],
+        ]),
+      ),
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    const text = r.value.model.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('河道清淤项目15.00万元（上年结转）');
+    expect(text).not.toContain('（年中追加）');
+  });
+});

@@ -88,6 +88,7 @@ export function handBuiltRecognition(patch: Partial<Recognition> = {}): Recognit
     discrepancies: [],
     sheets: [SHEET],
     unitNames: { [SHEET]: SHEET },
+    budgetSplit: true,
     ...patch,
   };
 }

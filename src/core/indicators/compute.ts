@@ -97,7 +97,8 @@ export function computeIndicators(
   for (const c of CATEGORIES) shares[c] = ratePercent(byCategory[c].budget, total.budget);
   const remaining = total.forecast === null ? null : total.forecast - total.executed;
   const projectLines = lines.filter((l) => l.category === '项目支出');
-  const added = projectLines.filter((l) => l.initial === 0 && l.adjustment > 0);
+  // 上年结转 alone is no in-year addition.
+  const added = projectLines.filter((l) => l.initial === 0 && l.adjustment - (l.carryover ?? 0) > 0);
   const fromStart = projectLines.filter((l) => l.initial > 0);
   const initialSum = fromStart.reduce((s, l) => s + l.initial, 0);
   const addedSum = added.reduce((s, l) => s + l.budget, 0);

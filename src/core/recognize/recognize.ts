@@ -187,6 +187,9 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
     categorySources,
     discrepancies,
     sheets: ledger.all.map((f) => f.sheet.name),
+    budgetSplit: budgetLayout.columns.some((c) =>
+      (['initial', 'adjustment', 'reduction', 'carryover', 'indicatorSource'] as ColumnRole[]).includes(c.role),
+    ),
     unitNames: Object.fromEntries(ledger.all.map((f) => [f.sheet.name, unitName(f)])),
   };
 }

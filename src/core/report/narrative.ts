@@ -52,6 +52,7 @@ export function buildNarrative(
     targetSheet: targets,
     carryover: recognition.lines.reduce((sum, l) => sum + (l.carryover ?? 0), 0),
     unitNames: recognition.unitNames,
+    budgetSplit: recognition.budgetSplit,
   };
   const blocks: Block[] = [
     { kind: 'title', text: title },
@@ -106,6 +107,7 @@ interface Ctx {
   /** 上年结转 within the adjustment, said apart so 年初 + 调整 + 结转 = 全年 reads right. */
   readonly carryover: Fen;
   readonly unitNames: Readonly<Record<string, string>>;
+  readonly budgetSplit: boolean;
 }
 
 /**
@@ -199,8 +201,23 @@ function projects(c: Ctx): ItemResult[] {
   return c.ind.items.filter((i) => i.line.category === '项目支出');
 }
 
+/** A project the year started without and that got money in the year (上年结转 alone is not an addition). */
 function isAddedMidYear(i: ItemResult): boolean {
-  return i.line.initial === 0 && i.line.adjustment > 0;
+  return i.line.initial === 0 && i.line.adjustment - (i.line.carryover ?? 0) > 0;
+}
+
+/** A project funded only by last year's carried-over money. */
+function isCarriedOver(i: ItemResult): boolean {
+  return i.line.initial === 0 && (i.line.carryover ?? 0) > 0 && i.line.adjustment === i.line.carryover;
+}
+
+/**
+ * "年初预算X，年中调增Y，全年预算Z" — or, when the ledger gives only the full-year budget,
+ * "全年预算Z" and no word of a 年初 or an adjustment it never stated.
+ */
+function budgetWords(c: Ctx, t: Totals, carryover: Fen = 0): string {
+  if (!c.budgetSplit) return `全年预算${wan(t.budget)}`;
+  return `年初预算${wan(t.initial)}，${budgetChanges(t.adjustment, carryover)}，全年预算${wan(t.budget)}`;
 }
 
 function shareOf(share: number | null): string {
@@ -213,7 +230,7 @@ function overall(c: Ctx): Block[] {
     { kind: 'h1', text: '三、预算绩效监控总体情况' },
     { kind: 'h2', text: '（一）年度预算安排情况' },
     p(
-      `${c.year}年，我单位年初预算${wan(total.initial)}，${budgetChanges(total.adjustment, c.carryover)}，全年预算${wan(total.budget)}。` +
+      `${c.year}年，我单位${budgetWords(c, total, c.carryover)}${c.budgetSplit ? '' : '（台账未分列年初预算和年中调整）'}。` +
         `其中：${present(c)
           .map((k) => `${CATEGORY_WORDS[k]}${wan(cat[k].budget)}${shareOf(c.ind.shares[k])}`)
           .join('；')}。`,
@@ -238,11 +255,13 @@ function overall(c: Ctx): Block[] {
           .map(
             (i, n) =>
               `${n + 1}.${nameWithAmount(i.line.name, i.line.budget)}${
-                isAddedMidYear(i)
+                c.budgetSplit && isAddedMidYear(i)
                   ? '（年中追加）'
-                  : i.line.initial > 0 && i.line.budget === 0
-                    ? '（年中已全部调减）'
-                    : ''
+                  : c.budgetSplit && isCarriedOver(i)
+                    ? '（上年结转）'
+                    : i.line.initial > 0 && i.line.budget === 0
+                      ? '（年中已全部调减）'
+                      : ''
               }`,
           )
           .join('；')}。`,
@@ -301,7 +320,9 @@ function overall(c: Ctx): Block[] {
     ].filter((x) => x !== '');
     out.push(
       p(
-        `${parts.join('，')}，${plan.otherAdjustment !== 0 ? '调整后' : ''}共计${wan(cat.项目支出.budget)}。` +
+        (c.budgetSplit
+          ? `${parts.join('，')}，${plan.otherAdjustment !== 0 ? '调整后' : ''}共计${wan(cat.项目支出.budget)}。`
+          : `项目支出${projs.length}个，全年预算共计${wan(cat.项目支出.budget)}。`) +
           `${c.period}项目支出${wan(cat.项目支出.executed)}，执行率${pct(cat.项目支出.rate)}，${gapWords(cat.项目支出.deviation)}。`,
       ),
     );
@@ -406,13 +427,13 @@ function analysis(c: Ctx): Block[] {
   ];
   if (total.forecast === null) {
     out.push(
-      p(`年初预算${wan(total.initial)}，${adjustmentWords(total.adjustment)}，全年预算${wan(total.budget)}。`),
+      p(`${budgetWords(c, total, c.carryover)}。`),
       todo('【台账未填列全年预计执行数，请在台账中增加“全年预计执行数”列后重新生成，或在此填写全年预计执行情况】'),
     );
   } else {
     out.push(
       p(
-        `年初预算${wan(total.initial)}，${adjustmentWords(total.adjustment)}，全年预算${wan(total.budget)}，全年预计执行${wan(total.forecast)}，预计执行率${pct(total.forecastRate)}。其中：` +
+        `${budgetWords(c, total, c.carryover)}，全年预计执行${wan(total.forecast)}，预计执行率${pct(total.forecastRate)}。其中：` +
           sentence([
             basic.lines === 0
               ? ''
@@ -424,7 +445,7 @@ function analysis(c: Ctx): Block[] {
             cat.项目支出.lines === 0
               ? ''
               : forecastClause('项目支出', cat.项目支出) +
-                (projects(c).some(isAddedMidYear)
+                (c.budgetSplit && projects(c).some(isAddedMidYear)
                   ? `，包括年中追加项目${nameList(projects(c).filter(isAddedMidYear))}`
                   : ''),
           ]),
