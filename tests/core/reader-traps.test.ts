@@ -361,3 +361,24 @@ describe('second review: more shapes offices keep', () => {
     expect(text).not.toContain('（年中追加）');
   });
 });
+
+test('a 万元 合计 typed to two decimals over lines kept to four is the lines’ sum rounded: said, not refused; one 元 more is refused', () => {
+  const ledger = (totalBudget: number) =>
+    book(
+      sheet('执行', [
+        ['临江县公路事务中心2024年1-8月预算执行表'],
+        [null, null, null, '单位：万元'],
+        ['类别', '项目', '全年预算', '1-8月执行'],
+        ['人员支出', '基本工资', 123.4567, 82.3045],
+        ['项目支出', '乡村道路养护项目', 55.5555, 11.1111],
+        ['合计', null, totalBudget, 93.42],
+      ]),
+    );
+  // 123.4567 + 55.5555 = 179.0122 → 179.01; 82.3045 + 11.1111 = 93.4156 → 93.42.
+  const rounded = ok(ledger(179.01));
+  expect(rounded.discrepancies).toEqual([]);
+  expect(rounded.warnings.map((w) => w.message)).toContain(
+    '“合计”行的全年预算179.01万元是明细合计179.0122万元四舍五入到0.01万元的结果，视为相符；报告按明细计算',
+  );
+  expect(ok(ledger(179.02)).discrepancies).toEqual([expect.objectContaining({ row: 6, column: 'C', kind: 'total' })]);
+});

@@ -262,6 +262,7 @@ export function extractBudgetLines(
   }
   const { structure, excluded } = analysis;
   discrepancies.push(...analysis.discrepancies);
+  warnings.push(...analysis.notes);
   // Sums nothing confirms are said, not acted on: the user decides whether the row is a total.
   const unconfirmed = rows.filter(
     (d, i) =>
@@ -394,6 +395,8 @@ interface Analysis {
   /** Rows that are neither lines nor confirmed groups (a total or section that does not add up). */
   readonly excluded: ReadonlySet<number>;
   readonly discrepancies: Discrepancy[];
+  /** Totals that match once rounded to the ledger's printed precision: said, not blocking. */
+  readonly notes: Warning[];
 }
 
 /** Named totals and numbered sections the arithmetic does not confirm are discrepancies. */
@@ -405,6 +408,7 @@ function checkTotals(
   cols: ColumnIndex,
 ): Analysis {
   const discrepancies: Discrepancy[] = [];
+  const notes: Warning[] = [];
   const leafIdx = rows.map((_, i) => i).filter((i) => !structure.isGroup[i] && rows[i]!.total === null);
   const excluded = new Set<number>();
   rows.forEach((d, i) => {
@@ -437,6 +441,7 @@ function checkTotals(
         covered.map((j) => rows[j]!),
         compared,
         cols,
+        notes,
       ),
     );
   });
@@ -458,7 +463,7 @@ function checkTotals(
         )}${outside.length > 8 ? '等' : ''}行：这些行不在合计之内，请确认它们是否应计入（或在任务窗格中把它们标为“忽略”）`,
     });
   });
-  return { structure, excluded, discrepancies };
+  return { structure, excluded, discrepancies, notes };
 }
 
 /** The 序号 column, from the header's words, or null. */
@@ -674,6 +679,7 @@ function totalDifferences(
   covered: readonly DataRow[],
   keys: readonly AmountKey[],
   cols: ColumnIndex,
+  notes: Warning[],
 ): Discrepancy[] {
   const out: Discrepancy[] = [];
   for (const k of keys) {
@@ -684,6 +690,16 @@ function totalDifferences(
     if (sum === stated) continue;
     const col = cols[k];
     const unit = col?.unit ?? '元';
+    // A 万元 total typed to two decimals over lines kept to four: equal once rounded, and said.
+    if (unit === '万元' && stated % CENT_OF_WAN === 0 && sum % CENT_OF_WAN !== 0 && roundToCentOfWan(sum) === stated) {
+      notes.push({
+        sheet,
+        row: d.row + 1,
+        column: col ? columnLetter(col.col) : null,
+        message: `“${d.label}”行的${CHECK_LABEL[k]}${inUnit(stated, unit)}是明细合计${inUnit(sum, unit)}四舍五入到0.01万元的结果，视为相符；报告按明细计算`,
+      });
+      continue;
+    }
     out.push({
       sheet,
       row: d.row + 1,
@@ -693,6 +709,16 @@ function totalDifferences(
     });
   }
   return out;
+}
+
+/** 0.01万元 = 100元 = 10,000分. */
+const CENT_OF_WAN = 10000;
+
+/** 分 rounded half away from zero to 0.01万元. */
+function roundToCentOfWan(fen: Fen): Fen {
+  const a = Math.abs(fen);
+  const r = Math.floor((a + CENT_OF_WAN / 2) / CENT_OF_WAN) * CENT_OF_WAN;
+  return fen < 0 ? -r : r;
 }
 
 /** An amount in the ledger's own unit, so the user finds it in the sheet. */

@@ -84,7 +84,7 @@ function recognizeOrThrow(workbook: WorkbookGrid, options: RecognizeOptions): Re
   }
   if (!roles.has('executed') && !journalLayout) {
     throw new LedgerError(
-      `工作表“${budget.sheet.name}”的表头（第${budgetLayout.headerRows.join('、')}行）中没有执行数列（如“1-8月执行数”“累计支出”），工作簿中也没有支付明细表。请在任务窗格中指定执行数所在列，或加入支付明细表。`,
+      `工作表“${budget.sheet.name}”的表头（第${budgetLayout.headerRows.join('、')}行）中没有执行数列（如“1-8月执行数”“累计支出”“已支付金额”），工作簿中也没有支付明细表。${budget.header.labels.some((l) => /可用余额|余额/.test(l)) ? '“可用余额”还扣除了在途和冻结的金额，不能当作已支付金额倒推执行数；' : ''}请在任务窗格中指定执行数所在列，或加入支付明细表。`,
       { sheet: budget.sheet.name, row: Math.max(...budgetLayout.headerRows), column: null },
       'columns',
     );
