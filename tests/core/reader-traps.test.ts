@@ -382,3 +382,89 @@ test('a 万元 合计 typed to two decimals over lines kept to four is the lines
   );
   expect(ok(ledger(179.02)).discrepancies).toEqual([expect.objectContaining({ row: 6, column: 'C', kind: 'total' })]);
 });
+
+describe('second review, continued', () => {
+  test('page totals: 本页合计 and a running 累计 on every page are totals; the lines are read once', () => {
+    const r = ok(
+      book(
+        sheet('台账', [
+          ['临江县交通运输局2024年1-8月预算执行表'],
+          ['项目名称', '支出类别', '全年预算', '1-8月执行数'],
+          ['甲项目', '项目支出', 100000, 50000],
+          ['乙项目', '项目支出', 200000, 120000],
+          ['本页合计', null, 300000, 170000],
+          ['累计', null, 300000, 170000],
+          ['项目名称', '支出类别', '全年预算', '1-8月执行数'],
+          ['丙项目', '项目支出', 50000, 10000],
+          ['本页合计', null, 50000, 10000],
+          ['累计', null, 350000, 180000],
+        ]),
+      ),
+    );
+    expect(r.lines.map((l) => l.name)).toEqual(['甲项目', '乙项目', '丙项目']);
+    expect(r.discrepancies).toEqual([]);
+  });
+
+  test('财政拨款预算｜其他资金预算｜预算合计 in one header row: the 合计 columns are the amounts', () => {
+    const r = ok(
+      book(
+        sheet('台账', [
+          ['临江县水务局2024年1-8月预算执行表'],
+          [
+            '项目名称',
+            '支出类别',
+            '财政拨款预算',
+            '其他资金预算',
+            '预算合计',
+            '财政拨款支出',
+            '其他资金支出',
+            '支出合计',
+          ],
+          ['河道清淤项目', '项目支出', 100000, 20000, 120000, 50000, 10000, 60000],
+        ]),
+      ),
+    );
+    expect(r.lines[0]).toMatchObject({ budget: 12000000, executed: 6000000 });
+  });
+
+  test('a 金蝶 科目余额表: 年初余额 and 期末余额 are balances, never the budget; 核算组织 names the organisation', () => {
+    const r = ok(
+      book(
+        sheet(
+          '科目余额表',
+          [
+            ['科目余额表'],
+            ['核算组织：临江县民政局', null, null, '期间：2024年第1期至2024年第8期'],
+            ['科目代码', '科目名称', '年初余额', null, '本年累计发生额', null, '期末余额', null, '全年预算数'],
+            [null, null, '借方', '贷方', '借方', '贷方', '借方', '贷方'],
+            ['5001.01', '临时救助资金', 0, 0, 120000, 0, 120000, 0, 600000],
+            ['5001.02', '养老服务经费', 0, 0, 60000, 0, 60000, 0, 80000],
+          ],
+          [
+            { top: 2, left: 2, bottom: 2, right: 3 },
+            { top: 2, left: 4, bottom: 2, right: 5 },
+            { top: 2, left: 6, bottom: 2, right: 7 },
+          ],
+        ),
+      ),
+    );
+    expect([r.organization.value, r.month.value]).toEqual(['临江县民政局', 8]);
+    expect(r.budgetSplit).toBe(false);
+    expect([total(r, 'budget'), total(r, 'executed')]).toEqual([68000000, 18000000]);
+  });
+
+  test('side-by-side tables under their own headings (基本支出｜项目支出) are refused too', () => {
+    const r = recognize(
+      book(
+        sheet('执行表', [
+          ['临江县交通运输局2024年1-8月预算执行情况表'],
+          ['基本支出', null, null, null, '项目支出'],
+          ['经济科目', '全年预算', '1-8月支出', null, '项目名称', '全年预算', '1-8月支出'],
+          ['30101', 100000, 60000, null, '道路养护项目', 300000, 20000],
+        ]),
+      ),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe('header');
+  });
+});

@@ -34,11 +34,13 @@ function fold(s: string): string {
     if (/\s/u.test(ch)) continue;
     out += ch;
   }
-  return out
-    .replace(/[【〔［]/g, '[')
-    .replace(/[】〕］]/g, ']')
-    // The minus sign (U+2212) and the small hyphen-minus pasted from web pages are minus signs too.
-    .replace(/[—–－~～\u2212\ufe63]/g, '-');
+  return (
+    out
+      .replace(/[【〔［]/g, '[')
+      .replace(/[】〕］]/g, ']')
+      // The minus sign (U+2212) and the small hyphen-minus pasted from web pages are minus signs too.
+      .replace(/[—–－~～\u2212\ufe63]/g, '-')
+  );
 }
 
 /** The text of a cell for matching labels; numbers and dates give ''. */

@@ -448,7 +448,11 @@ function checkTotals(
   // A grand total that is a group must cover every line.
   rows.forEach((d, i) => {
     if (!structure.isGroup[i] || d.total !== 'all') return;
-    const outside = leafIdx.filter((j) => !excluded.has(j) && !isDescendant(structure.parent, j, i));
+    // A 合计 at the top covers what follows; one further down (a page's 累计 too) what precedes it.
+    const atTop = rows.slice(0, i).every((x, k) => excluded.has(k) || x.total !== null);
+    const outside = leafIdx.filter(
+      (j) => !excluded.has(j) && (atTop ? j > i : j < i) && !isDescendant(structure.parent, j, i),
+    );
     if (outside.length === 0) return;
     discrepancies.push({
       sheet,

@@ -39,8 +39,7 @@ const RULES: readonly (readonly [ColumnRole, RegExp])[] = [
  * functional classification codes, the unit a line belongs to, forecast rates. A label that names
  * the project or the economic classification is never ignored ("项目名称（文号）", "经济科目编号").
  */
-const IGNORED =
-  /文号|文件|编号|^序号|功能分类|功能科目|预计.*(执行率|进度)|可用余额|^余额|期初|期末|贷方|本期|本月|当月|^月份$/;
+const IGNORED = /文号|文件|编号|^序号|功能分类|功能科目|预计.*(执行率|进度)|余额|期初|期末|贷方|本期|本月|当月|^月份$/;
 /**
  * Last year's figures, kept beside this year's (上年预算数, 上年同期执行数, 去年, 同比): never this
  * year's budget or spending. 上年结转 is this year's money and is not among them.

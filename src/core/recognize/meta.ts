@@ -103,7 +103,7 @@ export function yearInText(text: string): number | null {
  */
 export function organizationInTitle(text: string): string | null {
   const labelled =
-    /(?:预算单位|核算单位|单位名称|填报单位|编制单位)[:：]\s*(?:\[[^\]]*\]|【[^】]*】|\d+\s)?\s*([^\s:：]{2,40}?)(?=\s|$|截止|期间|单位[:：]|金额单位)/.exec(
+    /(?:预算单位|核算单位|核算组织|单位名称|填报单位|编制单位|公司)[:：]\s*(?:\[[^\]]*\]|【[^】]*】|\d+\s)?\s*([^\s:：]{2,40}?)(?=\s|$|截止|期间|单位[:：]|金额单位)/.exec(
       text,
     );
   if (labelled?.[1]) return labelled[1];

@@ -561,7 +561,10 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[], 
   }
   // Any amount split into parts under one heading (财政拨款｜其他资金｜合计): the 合计 is the amount.
   for (const role of ['budget', 'initial', 'executed'] as const) {
-    const sub = (byRole.get(role) ?? []).find((col) => isSubtotalLabel(header.labels[col] ?? ''));
+    const sub = (byRole.get(role) ?? []).find(
+      (col) =>
+        isSubtotalLabel(header.labels[col] ?? '') || /(合计|小计|总计)$/.test(normalizeText(header.labels[col] ?? '')),
+    );
     if (sub !== undefined) byRole.set(role, [sub]);
   }
   // 预算数 | 追加数 | 调整后预算数: beside the adjusted budget, the plain 预算数 is the 年初 one.
@@ -578,13 +581,20 @@ function layoutOf(found: Found, options: RecognizeOptions, warnings: Warning[], 
       message: `${columnLetter(plain[0]!)}列“${header.labels[plain[0]!] ?? ''}”按年初预算、${columnLetter(adjusted[0]!)}列“${header.labels[adjusted[0]!] ?? ''}”按全年预算读取；如不对请在任务窗格中更正`,
     });
   }
-  // Two tables side by side (基本支出 left, 项目支出 right) cannot be read as one.
-  const names = header.roles.filter((r) => r === 'name').length;
-  if (
-    names >= 2 &&
-    (byRole.get('budget') ?? []).length >= 2 &&
-    new Set(header.labels.filter((l) => l !== '')).size < header.labels.filter((l) => l !== '').length
-  ) {
+  // Two tables side by side (基本支出 left, 项目支出 right) cannot be read as one: the same amount
+  // heading twice with a name column between them.
+  const own = (c: number): string => {
+    const l = normalizeText(header.labels[c] ?? '');
+    return l.slice(l.lastIndexOf('/') + 1);
+  };
+  const budgetCols = header.roles.map((r, c) => (r === 'budget' ? c : -1)).filter((c) => c >= 0);
+  const sameTwice = budgetCols.some((a) =>
+    budgetCols.some(
+      (b) =>
+        b > a && own(a) === own(b) && header.roles.some((r, c) => (r === 'name' || r === 'econCode') && c > a && c < b),
+    ),
+  );
+  if (sameTwice) {
     throw new LedgerError(
       `工作表“${sheet.name}”的表头（第${header.rows.map((r) => r + 1).join('、')}行）有两组相同的列（如两个“项目名称”、两个预算列），看来是左右并排的两张表。请把右边的表移到下面或另一张工作表后再生成。`,
       { sheet: sheet.name, row: headerEnd + 1, column: null },
