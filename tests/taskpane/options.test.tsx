@@ -46,7 +46,7 @@ const ledger: WorkbookGrid = {
   ],
 };
 
-function fakeHost(grid: WorkbookGrid) {
+function fakeHost(grid: WorkbookGrid, remembered: HostSettings | null = null) {
   const calls = { plans: [] as WritePlan[], saved: [] as HostSettings[] };
   const host: WorkbookHost = {
     kind: 'excel',
@@ -57,7 +57,7 @@ function fakeHost(grid: WorkbookGrid) {
     },
     clearHighlights: async () => 0,
     selectCell: async () => undefined,
-    loadSettings: async () => null,
+    loadSettings: async () => remembered,
     saveSettings: async (s) => {
       calls.saved.push(s);
     },
@@ -85,8 +85,8 @@ async function generate(calls: { plans: WritePlan[] }): Promise<WritePlan> {
   return calls.plans[before]!;
 }
 
-function renderPane() {
-  const { host, calls } = fakeHost(ledger);
+function renderPane(remembered: HostSettings | null = null) {
+  const { host, calls } = fakeHost(ledger, remembered);
   render(
     <FluentProvider theme={webLightTheme}>
       <App host={host} />
@@ -145,4 +145,16 @@ test('四川省预警线: the 60% line at 1-8月, 人员支出 never flagged, th
   expect(report).toContain('以下2个支出事项执行率低于四川省预警线60.00%或尚未支出');
   expect(highlightedRows(plan)).toEqual([5, 7]);
   expect(calls.saved.at(-1)?.indicators).toEqual({ rule: 'sichuan', includeBasic: true });
+});
+
+test('a remembered gap outside 0–100 (a document saved elsewhere) is refused beside the options, never used', async () => {
+  const calls = renderPane({ recognize: {}, indicators: { gapPoints: 150 }, title: {} });
+  expect(await screen.findByText(/预警差距应为0到100之间的数.*150/)).toBeTruthy();
+  expect((screen.getByRole('button', { name: '生成监控报告' }) as HTMLButtonElement).disabled).toBe(true);
+  expect(calls.plans).toEqual([]);
+  // 100 itself is a gap the user may choose.
+  fireEvent.change(await screen.findByLabelText('偏差阈值（个百分点）'), { target: { value: '100' } });
+  const plan = await generate(calls);
+  expect(highlightedRows(plan)).toEqual([]);
+  expect(calls.saved.at(-1)?.indicators).toEqual({ gapPoints: 100 });
 });
