@@ -468,3 +468,27 @@ describe('second review, continued', () => {
     if (!r.ok) expect(r.error.field).toBe('header');
   });
 });
+
+test('a journal’s 小计 row with the project’s name beside it is not a payment: spending is not counted twice', () => {
+  const r = ok(
+    book(
+      sheet('预算', [
+        ['某单位2024年预算指标'],
+        ['项目名称', '支出类别', '全年预算'],
+        ['办公费', '公用支出', 10000],
+        ['宣传项目', '项目支出', 20000],
+      ]),
+      sheet('支付明细', [
+        ['日期', '凭证号', '摘要', '项目名称', '金额'],
+        [new Date(Date.UTC(2024, 7, 5)), '1', '付办公费', '办公费', 1000],
+        [new Date(Date.UTC(2024, 7, 20)), '2', '付宣传费', '宣传项目', 3000],
+        [new Date(Date.UTC(2024, 7, 31)), '', '小计', '宣传项目', 3000],
+      ]),
+    ),
+    { month: 8 },
+  );
+  expect(r.lines.map((l) => [l.name, l.executed])).toEqual([
+    ['办公费', 100000],
+    ['宣传项目', 300000],
+  ]);
+});

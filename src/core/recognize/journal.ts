@@ -85,7 +85,10 @@ export function sumJournal(
     const project = nameCol !== undefined ? cellDisplay(cellAt(sheet, r, nameCol)) : '';
     const summary = summaryCol !== undefined ? cellDisplay(cellAt(sheet, r, summaryCol)) : '';
     const key = fold(project) || fold(summary);
-    if (/^(合计|总计|小计|本月合计|累计)/.test(key)) continue;
+    // A 小计/合计 row, whether the word is in the project column or in 摘要 (with the project's name
+    // beside it), sums payments already counted.
+    const SUBTOTAL = /^(合计|总计|小计|本月合计|本月小计|本期合计|累计|本年累计)/;
+    if (SUBTOTAL.test(key) || SUBTOTAL.test(fold(summary))) continue;
     const amount = amountCol ? parseAmount(cellAt(sheet, r, amountCol.col), amountCol.unit) : null;
     if (!amount || !amount.ok) {
       warnings.push({
