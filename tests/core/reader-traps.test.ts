@@ -492,3 +492,24 @@ test('a journal’s 小计 row with the project’s name beside it is not a paym
     ['宣传项目', 300000],
   ]);
 });
+
+test('a flagged project on two 指标 rows is highlighted on both rows, across the whole line', () => {
+  const r = buildReport(
+    book(
+      sheet('指标执行情况', [
+        ['临江县农业农村局指标执行情况（截止日期：2024-09-30）'],
+        ['指标来源', '项目类别', '项目名称', '指标金额', '已支付金额'],
+        ['年初预算', '特定目标类', '高标准农田建设项目', '3,000,000.00', '0.00'],
+        ['上级转移支付', '特定目标类', '高标准农田建设项目', '2,000,000.00', '0.00'],
+        ['年初预算', '特定目标类', '农技推广服务补助经费', '260,000.00', '200,000.00'],
+      ]),
+    ),
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  expect(r.value.model.indicators.flagged.map((i) => i.line.name)).toEqual(['高标准农田建设项目']);
+  // Rows 3 and 4 (0-based 2 and 3), columns A to E.
+  expect(r.value.plan.highlights.map((h) => [h.sheet, h.row, h.firstCol, h.lastCol])).toEqual([
+    ['指标执行情况', 2, 0, 4],
+    ['指标执行情况', 3, 0, 4],
+  ]);
+});
