@@ -576,9 +576,16 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'journal-subtotals',
     file: 'src/core/recognize/journal.ts',
-    from: '/^(合计|总计|小计|本月合计|累计)/',
+    from: '/^(合计|总计|小计|本月合计|本月小计|本期合计|累计|本年累计)/',
     to: '/^(合计|总计)/',
     bug: 'journal 小计/本月合计 rows counted as payments',
+  },
+  {
+    id: 'journal-subtotal-in-summary',
+    file: 'src/core/recognize/journal.ts',
+    from: 'if (SUBTOTAL.test(key) || SUBTOTAL.test(fold(summary))) continue;',
+    to: 'if (SUBTOTAL.test(key)) continue;',
+    bug: 'a 小计 row with the word in 摘要 and a project name beside it counted as a payment',
   },
   {
     id: 'deadline-due-this-month',
