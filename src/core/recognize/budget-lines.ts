@@ -9,6 +9,7 @@ import {
 } from '../types';
 import { type AmountUnit } from '../money/parse-amount';
 import { findStructure, type StructRow, type Structure } from './structure';
+import { LINE_AMOUNTS, type LineAmount } from './column-roles';
 import { type SheetGrid, type CellValue, cellAt, columnLetter, isCellError } from '../grid/types';
 import { cellDisplay, cellText, isBlank, normalizeText } from '../grid/text';
 import { type Fen } from '../money/fen';
@@ -34,16 +35,8 @@ const PUBLIC_NAME =
 /** "其中：…" rows break down the row above: never a line of their own. */
 const OF_WHICH = /^(其中|含)[:：]?/;
 
-type AmountKey = 'initial' | 'adjustment' | 'reduction' | 'carryover' | 'budget' | 'executed' | 'forecast';
-const KEYS: readonly AmountKey[] = [
-  'initial',
-  'adjustment',
-  'reduction',
-  'carryover',
-  'budget',
-  'executed',
-  'forecast',
-];
+type AmountKey = LineAmount;
+const KEYS = LINE_AMOUNTS;
 const CHECK_LABEL: Record<AmountKey, string> = {
   initial: '年初预算',
   adjustment: '调整数',

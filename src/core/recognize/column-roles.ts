@@ -122,8 +122,8 @@ export function isSubtotalLabel(label: string): boolean {
   return /\/(小计|合计|净额|合计数|小计数)$/.test(normalizeText(label));
 }
 
-/** The amount columns, read as money. */
-export const AMOUNT_ROLES: readonly ColumnRole[] = [
+/** The amounts of a budget line, in the order they are compared against totals. */
+export const LINE_AMOUNTS = [
   'initial',
   'adjustment',
   'reduction',
@@ -131,5 +131,8 @@ export const AMOUNT_ROLES: readonly ColumnRole[] = [
   'budget',
   'executed',
   'forecast',
-  'amount',
-];
+] as const;
+export type LineAmount = (typeof LINE_AMOUNTS)[number];
+
+/** The amount columns, read as money (a journal's payment amount too). */
+export const AMOUNT_ROLES: readonly ColumnRole[] = [...LINE_AMOUNTS, 'amount'];
