@@ -28,6 +28,7 @@ import {
 import { type Block, type ReportModel } from '../core/report/types';
 import { type CellAlign, type ReportTable, reportTables } from '../core/report/tables';
 import { OFFICIAL_FONTS } from '../core/report/official-fonts';
+import { placeholderSegments } from '../core/report/placeholders';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
@@ -93,7 +94,7 @@ function blockParagraph(b: Block): Paragraph {
         // One empty grid line between the title and the first paragraph, as GB/T 9704 spaces them.
         spacing: { ...EXACT_LINE, after: LINE_PITCH },
         keepNext: true,
-        children: [run(b.text, FONT.title, SIZE.title, mark)],
+        children: textRuns(b.text, FONT.title, SIZE.title, mark),
       });
     case 'h1':
     case 'h2':
@@ -106,16 +107,33 @@ function blockParagraph(b: Block): Paragraph {
         spacing: EXACT_LINE,
         indent: INDENT,
         keepNext: true,
-        children: [run(b.text, font, SIZE.body, { bold: b.kind === 'h3', ...mark })],
+        children: textRuns(b.text, font, SIZE.body, { bold: b.kind === 'h3', ...mark }),
       });
     }
     case 'p': {
       const children: TextRun[] = [];
       if (b.lead) children.push(run(b.lead, FONT.h2, SIZE.body));
-      children.push(run(b.text, FONT.body, SIZE.body, mark));
+      children.push(...textRuns(b.text, FONT.body, SIZE.body, mark));
       return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: EXACT_LINE, indent: INDENT, children });
     }
+    case 'sign':
+      // GB/T 9704 7.3.5.2: right-aligned, so many characters in from the right, one line below the text.
+      return new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: b.gapBefore ? { ...EXACT_LINE, before: LINE_PITCH } : EXACT_LINE,
+        indent: { right: Math.round((b.rightIndent ?? 0) * SIZE.body * 10) },
+        keepLines: true,
+        keepNext: b.gapBefore === true,
+        children: textRuns(b.text, FONT.body, SIZE.body, mark),
+      });
   }
+}
+
+/** Runs of text with each 【…】 placeholder highlighted. */
+function textRuns(text: string, font: string, size: number, extra: Partial<IRunOptions>): TextRun[] {
+  return placeholderSegments(text).map((seg) =>
+    run(seg.text, font, size, seg.placeholder ? { ...extra, ...HIGHLIGHT } : extra),
+  );
 }
 
 const ALIGN: Readonly<Record<CellAlign, (typeof AlignmentType)[keyof typeof AlignmentType]>> = {

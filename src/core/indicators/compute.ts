@@ -2,6 +2,7 @@ import { type Category, type LedgerLine, CATEGORIES } from '../types';
 import { formatPercent, formatPoints } from '../money/format';
 import { type Percent, ratePercent, timeProgress as progressOf } from '../money/percent';
 import { totalsOf } from './totals';
+import { roundDiv } from '../money/fen';
 import { sichuanWarningLine } from './warning-line';
 import {
   type IndicatorOptions,
@@ -123,6 +124,10 @@ export function computeIndicators(
     projectPlan,
     remaining,
     remainingShare: remaining === null ? null : ratePercent(remaining, total.budget),
+    pace: {
+      pastMonthly: roundDiv(total.executed, month),
+      neededMonthly: remaining === null || remaining < 0 || month >= 12 ? null : roundDiv(remaining, 12 - month),
+    },
     categories: byCategory,
     basic: totalsOf(
       lines.filter((l) => l.category !== '项目支出'),

@@ -76,6 +76,11 @@ export interface Indicators {
   readonly remaining: Fen | null;
   /** `remaining` as a share of the full-year budget. */
   readonly remainingShare: Percent | null;
+  /**
+   * Monthly spending so far (executed ÷ N) and needed after month N to reach the forecast
+   * (remaining ÷ (12 − N)), for the trend in 四（一）; needed is null without a forecast or in December.
+   */
+  readonly pace: { readonly pastMonthly: Fen; readonly neededMonthly: Fen | null };
   readonly sources: readonly { readonly name: string; readonly totals: Totals }[];
   /**
    * Per ledger sheet, when a 主管部门 keeps one sheet per unit (本级 + 二级单位): the department's

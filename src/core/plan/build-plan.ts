@@ -6,6 +6,7 @@ import { periodLabel } from '../report/phrases';
 import { OUTPUT_SHEET_MARK, REPORT_SHEET, SUMMARY_SHEET } from '../constants';
 import { targetsMonitorSheet } from './targets-sheet';
 import { STYLES } from './styles';
+import { hasPlaceholder } from '../report/placeholders';
 
 const nonNull = <T>(x: T | null): T[] => (x === null ? [] : [x]);
 import {
@@ -204,8 +205,63 @@ export function wrappedRowHeight(text: string, widthChars: number, fontPt: numbe
 // LibreOffice/WPS, whose default font makes a width unit wider.
 const REPORT_WIDTH = 70;
 
+/** Excel's limits (learn.microsoft.com "Excel specifications and limits"): the plan never exceeds them. */
+export const EXCEL_LIMITS = { rowHeight: 409, columnWidth: 255, cellText: MAX_CELL_TEXT } as const;
+
+/**
+ * A paragraph cut at sentence ends into pieces that each fit in a row of at most 409 points, so
+ * Excel never clips a long list: the first piece keeps the indent, the rest continue without one.
+ * @example splitForRows('甲。'.repeat(2000), 70, 12).length > 1
+ */
+export function splitForRows(text: string, widthChars: number, fontPt: number): string[] {
+  if (wrappedRowHeight(text, widthChars, fontPt) <= EXCEL_LIMITS.rowHeight) return [text];
+  const sentences = text.match(/[^。；]*[。；]|[^。；]+$/g) ?? [text];
+  const out: string[] = [];
+  let cur = '';
+  for (const s of sentences) {
+    if (cur !== '' && wrappedRowHeight(cur + s, widthChars, fontPt) > EXCEL_LIMITS.rowHeight) {
+      out.push(cur);
+      cur = '';
+    }
+    // A single sentence longer than a row: cut it by characters (rare: a list without 。 or ；).
+    let rest = s;
+    while (wrappedRowHeight(rest, widthChars, fontPt) > EXCEL_LIMITS.rowHeight) {
+      const cut = charsThatFit(rest, widthChars, fontPt);
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    cur += rest;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
+
+/** How many UTF-16 units of `text` fit in one row of at most 409 points (never splitting a surrogate pair). */
+function charsThatFit(text: string, widthChars: number, fontPt: number): number {
+  const scale = fontPt / 11;
+  const lines = Math.floor((EXCEL_LIMITS.rowHeight - 1) / (fontPt * 1.35));
+  const budget = lines * Math.max(1, widthChars - 1);
+  let units = 0;
+  let i = 0;
+  for (const ch of text) {
+    units += (ch.charCodeAt(0) > 0x2e7f ? 2.1 : 1.1) * scale;
+    if (units > budget) break;
+    i += ch.length;
+  }
+  return Math.max(1, i);
+}
+
 function reportSheet(model: ReportModel): PlannedSheet {
-  const rows: PlannedCell[][] = model.blocks.map((b) => {
+  const rows: PlannedCell[][] = [];
+  for (const b of model.blocks) {
+    if (b.kind === 'sign') {
+      if (b.gapBefore) rows.push([]);
+      // Excel has no right indent on a right-aligned cell everywhere: ideographic spaces keep the 落款's place.
+      rows.push([
+        cell(b.text + '\u3000'.repeat(Math.round(b.rightIndent ?? 0)), hasPlaceholder(b.text) ? 'placeholder' : 'sign'),
+      ]);
+      continue;
+    }
     const style: CellStyleName =
       b.kind === 'title'
         ? 'title'
@@ -214,10 +270,16 @@ function reportSheet(model: ReportModel): PlannedSheet {
           : b.kind === 'h2' || b.kind === 'h3'
             ? 'heading2'
             : 'paragraph';
+    const text = (b.lead ?? '') + b.text;
+    const look: CellStyleName = b.placeholder || (b.kind === 'p' && hasPlaceholder(text)) ? 'placeholder' : style;
     // Excel has no first-line indent: two ideographic spaces are how Chinese documents indent.
-    const indent = b.kind === 'p' ? '\u3000\u3000' : '';
-    return [cell(indent + (b.lead ?? '') + b.text, b.placeholder ? 'note' : style)];
-  });
+    const pieces = splitForRows(text, REPORT_WIDTH, STYLES[look].size ?? 11);
+    pieces.forEach((piece, k) =>
+      rows.push([
+        cell((b.kind === 'p' && k === 0 ? '\u3000\u3000' : '') + piece, hasPlaceholder(piece) ? 'placeholder' : look),
+      ]),
+    );
+  }
   // The mark that tells a later run this sheet is the add-in's to replace (see output-sheets.ts).
   rows.push([cell(`（${OUTPUT_SHEET_MARK}生成，重新生成时会被替换，请勿在此表中录入数据。）`, 'note')]);
   const rowHeights = new Map<number, number>();
@@ -225,7 +287,7 @@ function reportSheet(model: ReportModel): PlannedSheet {
     const c = row[0];
     if (!c || typeof c.value !== 'string') return;
     const pt = STYLES[c.style].size ?? 11;
-    rowHeights.set(r, wrappedRowHeight(c.value, REPORT_WIDTH, pt));
+    rowHeights.set(r, Math.min(EXCEL_LIMITS.rowHeight, wrappedRowHeight(c.value, REPORT_WIDTH, pt)));
   });
   return {
     name: REPORT_SHEET,

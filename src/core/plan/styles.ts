@@ -39,5 +39,9 @@ export const STYLES: Readonly<Record<CellStyleName, CellLook>> = {
   heading1: { bold: true, size: 14, font: '黑体', numberFormat: '@', wrap: true },
   heading2: { bold: true, size: 12, font: '楷体', numberFormat: '@', wrap: true },
   paragraph: { size: 12, wrap: true, numberFormat: '@' },
+  // Text the author must still write: yellow like the highlight in Word, and as large as the body so it
+  // does not vanish in print.
+  placeholder: { size: 12, fill: '#FFFF00', wrap: true, numberFormat: '@' },
+  sign: { size: 12, align: 'right', numberFormat: '@' },
   note: { size: 10, color: '#595959', wrap: true, numberFormat: '@' },
 };

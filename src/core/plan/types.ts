@@ -21,6 +21,8 @@ export type CellStyleName =
   | 'heading1'
   | 'heading2'
   | 'paragraph'
+  | 'placeholder'
+  | 'sign'
   | 'note';
 
 export interface PlannedCell {

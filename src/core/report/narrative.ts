@@ -3,7 +3,17 @@ import { CATEGORIES, type Category, type Recognition, type UnitInfo } from '../t
 import { formatPercent, formatPoints } from '../money/format';
 import { type Fen } from '../money/fen';
 import { placeText } from '../errors';
-import { type Block, type ReportModel } from './types';
+import { type Block, type ReportModel, type SignDate } from './types';
+import { signatureBlocks, today } from './signature';
+
+/** What the user sets for the text itself. */
+export interface NarrativeOptions {
+  /** The 成文日期 of the 落款; today when not given. */
+  readonly signedOn?: SignDate;
+}
+
+/** Stands for the unit's name when the workbook does not give it. */
+export const UNIT_NAME_PLACEHOLDER = '【单位名称】';
 import {
   adjustmentWords,
   chineseNumber,
@@ -36,11 +46,14 @@ export function buildNarrative(
   indicators: Indicators,
   targets: TargetIndicators | null = null,
   targetWarnings: readonly Warning[] = [],
+  options: NarrativeOptions = {},
 ): ReportModel {
-  const org = recognition.organization.value;
+  // Without a name the title and the 落款 ask for it rather than print "本单位".
+  const org = recognition.organization.from === '未找到' ? UNIT_NAME_PLACEHOLDER : recognition.organization.value;
   const year = recognition.year.value;
   const month = recognition.month.value;
   const title = `${org}${year}年部门事中绩效监控报告`;
+  const signedOn = options.signedOn ?? today();
   const ctx: Ctx = {
     org,
     year,
@@ -64,12 +77,14 @@ export function buildNarrative(
     ...analysis(ctx),
     ...problems(ctx),
     ...measures(ctx),
+    ...signatureBlocks(org, signedOn),
   ];
   return {
     organization: org,
     year,
     month,
     title,
+    signedOn,
     recognition,
     indicators,
     targets,
@@ -79,18 +94,16 @@ export function buildNarrative(
 }
 
 /**
- * Projects named one by one in the narrative; beyond this the text sums up and points to the
- * 监控汇总 table, which lists every line (a report is read, a table is looked up).
+ * "A、B、C" for up to MANY names; beyond that the largest MANY and "等N个项目" (a report is read, a
+ * table is looked up: the tables list every line).
+ * @example nameList([a, b]) === 'A、B'
  */
-const MAX_LISTED = 30;
-
-/** "A、B、C" for up to MAX_LISTED names, then "等N个项目". */
 function nameList(items: readonly ItemResult[], noun = '项目'): string {
-  const names = items
-    .slice(0, MAX_LISTED)
+  if (items.length <= MANY) return items.map((i) => i.line.name).join('、');
+  return `${byBudget(items)
+    .slice(0, MANY)
     .map((i) => i.line.name)
-    .join('、');
-  return items.length > MAX_LISTED ? `${names}等${items.length}个${noun}` : names;
+    .join('、')}等${items.length}个${noun}`;
 }
 
 interface Ctx {
@@ -237,42 +250,29 @@ function overall(c: Ctx): Block[] {
     ),
   ];
   const sources = c.ind.sources.filter((s) => s.name !== '未注明');
-  if (sources.length > 0) {
+  // One source is the whole budget again: its name is the news, not the figure.
+  if (sources.length === 1 && sourcesRest(c) === '') out.push(p(`资金来源为${sources[0]!.name}。`));
+  else if (sources.length > 0) {
     out.push(
       p(`按资金来源分：${sources.map((s) => nameWithAmount(s.name, s.totals.budget)).join('，')}${sourcesRest(c)}。`),
     );
   }
-  if (cat.公用支出.lines > 0) {
-    out.push(
-      p('日常公用支出是用于保障本部门正常运转的办公费、差旅费、水电费、公务用车运行维护费、公务接待费和印刷费等支出。'),
-    );
-  }
+  const uses = (['人员支出', '公用支出'] as const)
+    .map((k) => {
+      const names = largestLineNames(c, k);
+      return names.length >= 2 ? `${CATEGORY_WORDS[k]}主要包括${names.join('、')}等` : '';
+    })
+    .filter((x) => x !== '');
+  if (uses.length > 0) out.push(p(`${uses.join('；')}。`));
   const projs = projects(c);
-  if (projs.length > 0) {
-    out.push(
-      p(
-        `项目支出共${projs.length}个，主要包括：${projs
-          .map(
-            (i, n) =>
-              `${n + 1}.${nameWithAmount(i.line.name, i.line.budget)}${
-                c.budgetSplit && isAddedMidYear(i)
-                  ? '（年中追加）'
-                  : c.budgetSplit && isCarriedOver(i)
-                    ? '（上年结转）'
-                    : i.line.initial > 0 && i.line.budget === 0
-                      ? '（年中已全部调减）'
-                      : ''
-              }`,
-          )
-          .join('；')}。`,
-      ),
-    );
-  }
+  if (projs.length > 0) out.push(p(projectListSentence(c, projs)));
 
   out.push({ kind: 'h2', text: `（二）${c.period}执行情况` });
   out.push(
     p(
-      `截至${c.year}年${c.month}月底，本单位累计支出${spentOfBudget('', total.executed, total.budget, total.rate)}，` +
+      (total.executed === 0 && total.budget > 0
+        ? `截至${c.year}年${c.month}月底，本单位全年预算${wan(total.budget)}尚未支出，`
+        : `截至${c.year}年${c.month}月底，本单位累计支出${spentOfBudget('', total.executed, total.budget, total.rate)}，`) +
         `时间进度为${formatPercent(c.ind.timeProgress)}，${gapWords(total.deviation)}。其中：` +
         present(c)
           .map((k) => spentOfBudget(CATEGORY_WORDS[k], cat[k].executed, cat[k].budget, cat[k].rate))
@@ -289,62 +289,41 @@ function overall(c: Ctx): Block[] {
   if (basic.lines === 0) {
     out.push(p('本单位台账未列基本支出。'));
   } else {
-    const uses = [
-      cat.人员支出.lines > 0
-        ? `人员支出执行${wan(cat.人员支出.executed)}，主要用于保障职工工资发放、社会保险和住房公积金缴纳`
-        : '',
-      cat.公用支出.lines > 0
-        ? `日常公用支出执行${wan(cat.公用支出.executed)}，执行率${pct(cat.公用支出.rate)}，用于保障单位正常运转`
-        : '',
-    ].filter((x) => x !== '');
+    const purpose =
+      cat.人员支出.lines > 0 && cat.公用支出.lines > 0
+        ? '主要用于保障人员工资福利和单位正常运转'
+        : cat.人员支出.lines > 0
+          ? '主要用于保障人员工资福利'
+          : '主要用于保障单位正常运转';
     out.push(
       p(
-        `基本支出全年预算${wan(basic.budget)}，${c.period}执行${wan(basic.executed)}，执行率${pct(basic.rate)}，${gapWords(basic.deviation)}。` +
-          `其中${uses.join('；')}。`,
+        `基本支出全年预算${wan(basic.budget)}，${c.period}执行${wan(basic.executed)}，执行率${pct(basic.rate)}，${gapWords(basic.deviation)}，${purpose}。`,
       ),
     );
   }
   const basicTargets = groupOf(c, 'basic');
-  if (basicTargets && c.targets) out.push(groupTargetsParagraph(basicTargets, c.period, c.targets.gapPoints));
+  if (basicTargets && c.targets) out.push(groupTargetsParagraph(basicTargets, c.period));
   out.push({ kind: 'h3', text: '2.项目支出' });
   if (projs.length === 0) {
     out.push(p(`${c.year}年本单位未安排项目支出。`));
   } else {
-    const plan = c.ind.projectPlan;
-    const parts = [
-      plan.initialCount > 0 ? `年初预算安排${plan.initialCount}个项目${wan(plan.initialSum)}` : '年初未安排项目',
-      plan.addedCount > 0 ? `年中追加${plan.addedCount}个项目${wan(plan.addedSum)}` : '',
-      plan.otherAdjustment !== 0
-        ? `年中${plan.otherAdjustment > 0 ? '调增' : '调减'}项目预算${wan(Math.abs(plan.otherAdjustment))}`
-        : '',
-    ].filter((x) => x !== '');
-    out.push(
-      p(
-        (c.budgetSplit
-          ? `${parts.join('，')}，${plan.otherAdjustment !== 0 ? '调整后' : ''}共计${wan(cat.项目支出.budget)}。`
-          : `项目支出${projs.length}个，全年预算共计${wan(cat.项目支出.budget)}。`) +
-          `${c.period}项目支出${wan(cat.项目支出.executed)}，执行率${pct(cat.项目支出.rate)}，${gapWords(cat.项目支出.deviation)}。`,
-      ),
-    );
-    projs.slice(0, MAX_LISTED).forEach((i, n) => {
-      const purpose = i.line.remark ? `${i.line.remark.replace(/[。；;，,]$/, '')}；` : '';
+    const { named, rest } = projectsToName(projs);
+    named.forEach((i, n) => {
+      const remark = i.line.remark.trim().replace(/[。；;，,]$/, '');
+      const purpose = remark !== '' && isPurpose(remark) ? `，${remark}` : '';
+      // The unit's own note on a project behind schedule is quoted in 五 with the problem.
+      const note = remark !== '' && !isPurpose(remark) && !i.flagged ? `（单位说明：${remark}）` : '';
+      out.push(p(`（${n + 1}）${i.line.name}，全年预算${wan(i.line.budget)}${purpose}。${spentWords(c, i)}${note}。`));
+      const g = groupOf(c, 'project', i.line.name);
+      if (g && c.targets) out.push(groupTargetsParagraph(g, c.period));
+    });
+    if (rest.length > 0) {
       out.push(
         p(
-          `（${n + 1}）${i.line.name}，全年预算${wan(i.line.budget)}。${purpose}${c.period}已支出${wan(i.line.executed)}，执行率${pct(i.totals.rate)}` +
-            (i.status === '未执行' ? '，尚未支出。' : `，${gapWords(i.totals.deviation)}。`),
+          `其余${rest.length}个项目全年预算合计${wan(rest.reduce((s, i) => s + i.line.budget, 0))}，${c.period}支出合计${wan(rest.reduce((s, i) => s + i.line.executed, 0))}，逐项情况见“项目支出执行情况”表${c.targets ? '和“绩效目标执行监控表”' : ''}。`,
         ),
       );
-      const g = groupOf(c, 'project', i.line.name);
-      if (g && c.targets) out.push(groupTargetsParagraph(g, c.period, c.targets.gapPoints));
-    });
-  }
-  if (projs.length > MAX_LISTED) {
-    const rest = projs.slice(MAX_LISTED);
-    out.push(
-      p(
-        `其余${rest.length}个项目全年预算合计${wan(rest.reduce((s, i) => s + i.line.budget, 0))}，${c.period}支出合计${wan(rest.reduce((s, i) => s + i.line.executed, 0))}，明细见“监控汇总”表。`,
-      ),
-    );
+    }
   }
   if (c.targets) out.push(...otherGroupsBlocks(c.targets, c.period, 3));
   else out.push(missingTargetsBlock(c.targetSheet, c.month));
@@ -352,12 +331,86 @@ function overall(c: Ctx): Block[] {
   return out;
 }
 
+/** A 备注 that says what the money is for ("主要用于聘用律师…"), as opposed to a note on its progress. */
+function isPurpose(remark: string): boolean {
+  return /^(资金)?(主要)?(用于|用途)/.test(remark);
+}
+
+/** "1-8月尚未支出" or "1-8月支出X万元，执行率Y%，低于时间进度Z个百分点". */
+function spentWords(c: Ctx, i: ItemResult): string {
+  if (i.status === '未执行') return `${c.period}尚未支出`;
+  return `${c.period}支出${wan(i.line.executed)}，执行率${pct(i.totals.rate)}，${gapWords(i.totals.deviation)}`;
+}
+
+/**
+ * Beyond MANY projects the text names the flagged ones (the largest first) and the largest few
+ * others; the rest are counted and summed, and the tables list them all.
+ */
+const MANY = 10;
+const LARGEST_OTHERS = 3;
+
+function byBudget(xs: readonly ItemResult[]): ItemResult[] {
+  return [...xs].sort((a, b) => b.line.budget - a.line.budget);
+}
+
+function projectsToName(projs: readonly ItemResult[]): { named: ItemResult[]; rest: ItemResult[] } {
+  if (projs.length <= MANY) return { named: [...projs], rest: [] };
+  const keep = new Set<ItemResult>([
+    ...byBudget(projs.filter((i) => i.flagged)).slice(0, MANY),
+    ...byBudget(projs.filter((i) => !i.flagged)).slice(0, LARGEST_OTHERS),
+  ]);
+  return { named: projs.filter((i) => keep.has(i)), rest: projs.filter((i) => !keep.has(i)) };
+}
+
+/** Names of the largest lines of a category, when the ledger names them (not "公用支出" itself). */
+function largestLineNames(c: Ctx, k: Category, n = 4): string[] {
+  const names = byBudget(c.ind.items.filter((i) => i.line.category === k && i.line.budget > 0))
+    .map((i) => i.line.name.replace(/^[\d\s.、]+/, '').trim())
+    .filter((name) => name !== '' && name !== k && name !== CATEGORY_WORDS[k] && !/合计|小计|基本支出/.test(name));
+  return [...new Set(names)].slice(0, n);
+}
+
+/** 三（一）'s project sentence: how many, how they came about, and their names (the largest when many). */
+function projectListSentence(c: Ctx, projs: readonly ItemResult[]): string {
+  const plan = c.ind.projectPlan;
+  const origin = c.budgetSplit
+    ? [
+        plan.initialCount > 0 ? `年初安排${plan.initialCount}个${wan(plan.initialSum)}` : '年初未安排项目',
+        plan.addedCount > 0 ? `年中追加${plan.addedCount}个${wan(plan.addedSum)}` : '',
+        plan.otherAdjustment !== 0
+          ? `年中${plan.otherAdjustment > 0 ? '调增' : '调减'}项目预算${wan(Math.abs(plan.otherAdjustment))}`
+          : '',
+      ].filter((x) => x !== '')
+    : [];
+  // Only when something changed is the origin news; "年初安排3个19.30万元" alone repeats the total.
+  const originText = origin.length > 1 || plan.initialCount === 0 ? `（${origin.join('，')}）` : '';
+  const label = (i: ItemResult, n: number): string =>
+    `${n + 1}.${nameWithAmount(i.line.name, i.line.budget)}${
+      c.budgetSplit && isAddedMidYear(i)
+        ? '（年中追加）'
+        : c.budgetSplit && isCarriedOver(i)
+          ? '（上年结转）'
+          : i.line.initial > 0 && i.line.budget === 0
+            ? '（年中已全部调减）'
+            : ''
+    }`;
+  if (projs.length <= MANY) {
+    return `项目支出共${projs.length}个${originText}，${projs.length === 1 ? '为' : '分别为'}：${projs.map(label).join('；')}。`;
+  }
+  const largest = byBudget(projs).slice(0, 5);
+  const rest = projs.length - largest.length;
+  return (
+    `项目支出共${projs.length}个${originText}，预算较大的${largest.length}个为：${largest.map(label).join('；')}；` +
+    `其余${rest}个项目合计${wan(projs.filter((i) => !largest.includes(i)).reduce((s, i) => s + i.line.budget, 0))}，逐项情况见“项目支出执行情况”表。`
+  );
+}
+
 /** The categories the ledger has lines in, in the order reports list them. */
 function present(c: Ctx): Category[] {
   return CATEGORIES.filter((k) => c.ind.categories[k].lines > 0);
 }
 
-const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
+export const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
   人员支出: '人员支出',
   公用支出: '日常公用支出',
   项目支出: '项目支出',
@@ -395,19 +448,6 @@ function summarySentence(c: Ctx): string {
   return `总体而言，${parts.join('；')}，需加快推进。`;
 }
 
-/** "，资金主要用于…" for the kinds of spending the ledger has. */
-function fundsUsedFor(c: Ctx): string {
-  const cat = c.ind.categories;
-  const uses = [
-    cat.人员支出.lines > 0 ? '保障职工工资发放、社会保险缴纳、住房公积金缴纳' : '',
-    cat.公用支出.lines > 0 ? '办公费、差旅费、邮电费等保运转公用支出' : '',
-    cat.项目支出.lines > 0 && cat.项目支出.executed > 0 ? '项目实施' : '',
-  ].filter((x) => x !== '');
-  if (uses.length === 0) return '';
-  const last = uses.pop()!;
-  return `，资金主要用于${uses.length > 0 ? `${uses.join('，')}，以及${last}` : last}`;
-}
-
 function sourcesRest(c: Ctx): string {
   const unnamed = c.ind.sources.find((s) => s.name === '未注明');
   return unnamed ? `，未注明资金来源的${wan(unnamed.totals.budget)}` : '';
@@ -427,13 +467,12 @@ function analysis(c: Ctx): Block[] {
   ];
   if (total.forecast === null) {
     out.push(
-      p(`${budgetWords(c, total, c.carryover)}。`),
       todo('【台账未填列全年预计执行数，请在台账中增加“全年预计执行数”列后重新生成，或在此填写全年预计执行情况】'),
     );
   } else {
     out.push(
       p(
-        `${budgetWords(c, total, c.carryover)}，全年预计执行${wan(total.forecast)}，预计执行率${pct(total.forecastRate)}。其中：` +
+        `全年预算${wan(total.budget)}，预计全年执行${wan(total.forecast)}，预计执行率${pct(total.forecastRate)}。其中：` +
           sentence([
             basic.lines === 0
               ? ''
@@ -452,20 +491,24 @@ function analysis(c: Ctx): Block[] {
       ),
     );
     const sources = c.ind.sources.filter((s) => s.name !== '未注明');
-    if (sources.length > 0) {
+    if (sources.length > 1) {
       out.push(p(`按资金来源分：${sentence(sources.map((s) => forecastClause(s.name, s.totals)))}`));
     }
     const remaining = c.ind.remaining ?? 0;
+    const pace = c.ind.pace;
     if (remaining < 0) {
       out.push(
         todo(
           `【全年预计执行数${wan(total.forecast)}低于${c.period}已执行的${wan(total.executed)}，请核对台账中的“全年预计执行数”】`,
         ),
       );
-    } else if (c.month < 12) {
+    } else if (c.month < 12 && pace.neededMonthly !== null) {
+      const later = `${c.month + 1}-12月`;
+      const compare = pace.neededMonthly > pace.pastMonthly ? `后${12 - c.month}个月须加快支出` : `按目前进度可以实现`;
       out.push(
         p(
-          `${c.period}实际执行率为${pct(total.rate)}，${gapWords(total.deviation)}；要实现全年预计执行数，${c.month + 1}-12月还需支出${wan(remaining)}，占全年预算的${pct(c.ind.remainingShare)}。`,
+          `要实现全年预计执行数，${later}还需支出${wan(remaining)}，占全年预算的${pct(c.ind.remainingShare)}，` +
+            `月均${wan(pace.neededMonthly)}，${c.period}月均支出${wan(pace.pastMonthly)}，${compare}。`,
         ),
       );
     }
@@ -473,15 +516,25 @@ function analysis(c: Ctx): Block[] {
   out.push({ kind: 'h2', text: '（二）全年绩效目标预计完成情况' });
   out.push(
     p(
-      `${c.year}年${c.period}，支出预算已执行全年预算的${pct(total.rate)}，${gapWords(total.deviation)}${fundsUsedFor(c)}。` +
-        (c.ind.flagged.length > 0
-          ? `${nameList(c.ind.flagged, flaggedNoun(c.ind.flagged))}执行进度滞后，相关绩效目标存在不能按期完成的风险。`
-          : `各${cat.项目支出.lines > 0 ? '项目' : '项支出'}执行进度与时间进度基本匹配。`),
+      c.ind.flagged.length > 0
+        ? `从资金支出看，${nameList(c.ind.flagged, flaggedNoun(c.ind.flagged))}执行进度滞后，相关绩效目标存在不能按期完成的风险。`
+        : `从资金支出看，各${cat.项目支出.lines > 0 ? '项目' : '项支出'}执行进度与时间进度基本匹配。`,
     ),
   );
-  if (c.targets) out.push(...forecastBlocks(c.targets));
+  if (c.targets) out.push(...forecastBlocks(c.targets, c.period));
   else out.push(todo('【请结合绩效目标表，从数量、质量、时效、成本、效益、满意度等指标说明全年绩效目标预计完成情况】'));
   return out;
+}
+
+/** The unit's own explanation of a project behind schedule: its 备注 in the ledger, its cost target's note. */
+function unitNotes(c: Ctx, i: ItemResult): string[] {
+  const notes: string[] = [];
+  const remark = i.line.remark.trim().replace(/[。；;，,]$/, '');
+  if (remark !== '' && !isPurpose(remark)) notes.push(remark);
+  const g = groupOf(c, 'project', i.line.name);
+  for (const r of g?.targets ?? [])
+    if (r.row.kind === '成本' && r.row.remark.trim() !== '') notes.push(r.row.remark.trim());
+  return [...new Set(notes)];
 }
 
 function problems(c: Ctx): Block[] {
@@ -491,25 +544,35 @@ function problems(c: Ctx): Block[] {
   const head = (): string => `（${chineseNumber(++n)}）`;
   const flagged = c.ind.flagged;
   if (flagged.length > 0) {
+    const noun = flaggedNoun(flagged);
     const rule =
       c.ind.rule === 'sichuan' && c.ind.warningLine !== null
         ? `执行率低于四川省预警线${formatPercent(c.ind.warningLine)}`
         : `执行率低于时间进度${Number.isInteger(c.ind.gapPoints) ? c.ind.gapPoints : formatPoints(Math.round(c.ind.gapPoints * 100))}个百分点以上`;
+    const listed = flagged.length > MANY ? byBudget(flagged).slice(0, MANY) : flagged;
+    const rest = flagged.filter((i) => !listed.includes(i));
+    const items = listed.map((i) => {
+      const notes = unitNotes(c, i);
+      const saysUnspent = notes.some((x) => /未支出|未执行/.test(x));
+      const how =
+        i.status === '未执行'
+          ? saysUnspent
+            ? ''
+            : '尚未支出'
+          : `执行率${pct(i.totals.rate)}，${gapWords(i.totals.deviation)}`;
+      // The cause is the unit's to give: its own note when it wrote one, else a request in the text.
+      const why = notes.length > 0 ? `单位说明：${notes.join('；')}` : '【请说明滞后原因】';
+      return `${i.line.name}${[how, why].filter((x) => x !== '').join('，')}`;
+    });
     found.push(
       p(
-        `截至${c.month}月底，以下${flagged.length}个${flaggedNoun(flagged)}${rule}或尚未支出：` +
-          flagged
-            .slice(0, MAX_LISTED)
-            .map(
-              (i, k) =>
-                `${k + 1}.${i.line.name}，全年预算${wan(i.line.budget)}，已支出${wan(i.line.executed)}，执行率${pct(i.totals.rate)}，${i.status === '未执行' ? '尚未支出' : gapWords(i.totals.deviation)}`,
-            )
-            .join('；') +
-          (flagged.length > MAX_LISTED
-            ? `；另有${flagged.length - MAX_LISTED}个${flaggedNoun(flagged)}，明细见“监控汇总”表`
+        `截至${c.month}月底，${flagged.length}个${noun}${rule}或尚未支出。` +
+          `${items.join('；')}` +
+          (rest.length > 0
+            ? `；另有${rest.length}个${noun}执行滞后，全年预算合计${wan(rest.reduce((s, i) => s + i.line.budget, 0))}，已支出${wan(rest.reduce((s, i) => s + i.line.executed, 0))}，逐项情况见“项目支出执行情况”表【请说明其滞后原因】`
             : '') +
           '。',
-        `${head()}${flaggedNoun(flagged) === '项目' ? '项目支出' : '部分支出'}执行进度滞后。`,
+        `${head()}${noun === '项目' ? '项目支出' : '部分支出'}执行进度滞后。`,
       ),
     );
   }
@@ -522,8 +585,8 @@ function problems(c: Ctx): Block[] {
             (i) =>
               `${i.line.name}全年预算${wan(i.line.budget)}，已支出${wan(i.line.executed)}，超出${wan(i.line.executed - i.line.budget)}`,
           )
-          .join('；') + '，需核实原因，及时调整预算或规范支出。',
-        `${head()}部分支出超预算。`,
+          .join('；') + `【请说明超预算的原因】。`,
+        `${head()}${over.length > 1 ? '部分支出' : '1项支出'}超预算。`,
       ),
     );
   }
@@ -531,7 +594,7 @@ function problems(c: Ctx): Block[] {
   if (c.ind.total.deviation !== null && c.ind.total.deviation < gap) {
     found.push(
       p(
-        `${c.period}整体执行率${pct(c.ind.total.rate)}，${gapWords(c.ind.total.deviation)}，后${12 - c.month}个月支出压力较大。`,
+        `整体执行率低于时间进度${c.ind.gapPoints}个百分点以上，后${12 - c.month}个月支出压力较大。`,
         `${head()}整体预算执行偏慢。`,
       ),
     );
@@ -551,11 +614,7 @@ function measures(c: Ctx): Block[] {
   if (c.ind.flagged.length > 0) {
     out.push(
       p(
-        `对${
-          c.ind.flagged.length > MAX_LISTED
-            ? `${nameList(c.ind.flagged, `执行滞后的${flaggedNoun(c.ind.flagged)}`)}`
-            : `${nameList(c.ind.flagged)}等执行滞后的${flaggedNoun(c.ind.flagged)}`
-        }，逐项分析原因，制定分月支出计划，在确保资金使用合规的前提下加快支出进度；确实无法执行的，及时按程序申请调剂预算或由财政收回。`,
+        `对执行滞后的${nameList(c.ind.flagged, flaggedNoun(c.ind.flagged))}，逐项分析原因，制定分月支出计划，在确保资金使用合规的前提下加快支出进度；确实无法执行的，及时按程序申请调剂预算或由财政收回。`,
         `${head()}加快${flaggedNoun(c.ind.flagged) === '项目' ? '项目' : ''}支出执行进度。`,
       ),
     );

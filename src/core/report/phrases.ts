@@ -62,8 +62,11 @@ export function nameWithAmount(name: string, fen: Fen): string {
  * "人员支出287.18万元，为全年预算406.14万元的70.71%" — or, with no positive budget, a sentence that
  * says so instead of a rate.
  * @example spentOfBudget('项目支出', 0, 0, null) === '项目支出0.00万元（全年预算为0，无执行率）'
+ * @example spentOfBudget('项目支出', 0, 53160000, 0) === '项目支出全年预算53.16万元，尚未支出'
  */
 export function spentOfBudget(label: string, executed: Fen, budget: Fen, rate: Percent | null): string {
+  // "0.00万元，为全年预算53.16万元的0.00%" says one thing three times.
+  if (executed === 0 && budget > 0) return `${label}全年预算${wan(budget)}，尚未支出`;
   if (rate === null) {
     return `${nameWithAmount(label, executed)}（全年预算为${budget === 0 ? '0' : wan(budget)}，无执行率）`;
   }

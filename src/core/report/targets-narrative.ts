@@ -1,8 +1,16 @@
 import { formatPercent, formatPoints } from '../money/format';
 import { type Percent } from '../money/percent';
-import { INDICATOR_KINDS, type TargetGroup, type TargetIndicators, type TargetResult } from '../targets/types';
+import {
+  INDICATOR_KINDS,
+  type TargetGroup,
+  type TargetIndicators,
+  type TargetResult,
+  type TargetRow,
+} from '../targets/types';
 import { BASIC_GROUP, UNIT_GROUP } from '../targets/compute';
 import { type Block } from './types';
+import { periodLabel } from './phrases';
+import { likelihoodOf } from '../targets/evaluate';
 
 /**
  * The sentences on performance targets (绩效目标) for 三（三）, 四（二）, 五 and 六. Every figure is the
@@ -18,21 +26,43 @@ const todo = (text: string): Block => ({ kind: 'p', text, placeholder: true });
 
 const pctOrDash = (r: Percent | null): string => (r === null ? '无法计算' : formatPercent(r));
 
-/** "法律咨询服务人次年度指标值≥300人次，1-8月完成120人次（完成40.00%）". */
+/**
+ * The target in words by its type: a deadline "应于3月底前完成", a number "目标值≥95%", a quality
+ * "目标为有效保障".
+ * @example targetWords(deadlineRow('3月底前')) === '应于3月底前完成'
+ */
+export function targetWords(row: TargetRow): string {
+  const text = row.targetText.trim();
+  switch (row.target.kind) {
+    case 'deadline':
+      return `应于${text}${/前$/.test(text) ? '' : '前'}完成`;
+    case 'number':
+      return `目标值${text}`;
+    case 'qualitative':
+      return `目标为“${text}”`;
+    case 'empty':
+      return '【请填写年度指标值】';
+  }
+}
+
+/** "法律咨询服务人次目标值≥300人次，1-8月完成186人次（完成62.00%）". */
 export function targetClause(r: TargetResult, period: string): string {
   const row = r.row;
   const name = row.level3 || row.level2 || '该指标';
-  const target = row.targetText ? `年度指标值${row.targetText}` : '未填写年度指标值';
+  const target = targetWords(row);
+  const remark = row.remark.trim().replace(/[。；;，,]$/, '');
   switch (r.status) {
     case '未到期':
-      return `${name}${target}，尚未到期${row.actualText ? `（${period}${row.actualText}）` : ''}`;
+      return `${name}${target}，${row.actualText ? `${period}${row.actualText}` : '尚未到期'}`;
     case '未填报':
-      return `${name}${target}，${period}完成情况未填报`;
+      // The unit's note says why there is no figure yet ("年底开展满意度调查"); else the author is asked.
+      return `${name}${target}，${remark !== '' ? remark : `【请补充${period}完成情况】`}`;
     case '定性':
-      return `${name}${target}，${period}${row.actualText ? `完成情况为“${row.actualText}”` : '完成情况未填报'}`;
+      return `${name}${target}，${period}${row.actualText ? `完成情况为“${row.actualText}”` : '完成情况【请补充】'}`;
     case '逾期':
       return `${name}${target}，${row.actualText ? `${period}${row.actualText}，` : ''}已逾期`;
     default: {
+      if (row.target.kind === 'deadline') return `${name}${target}，已按期完成`;
       const t = row.target;
       const cost = t.kind === 'number' && (t.direction === '≤' || (!t.directionGiven && row.kind === '成本'));
       const verb = cost || /%$/.test(row.actualText) ? '实际为' : /完成|到位|办结/.test(row.actualText) ? '' : '完成';
@@ -45,27 +75,24 @@ export function targetClause(r: TargetResult, period: string): string {
   }
 }
 
-/** Target progress against spending, in one sentence, or '' when either is missing. */
-export function progressSentence(g: TargetGroup, gapPoints: number): string {
+/** Target progress against spending, in one sentence (the mismatch itself is a problem, said in 五). */
+export function progressSentence(g: TargetGroup): string {
   if (g.progress === null) return '可量化指标尚无完成数据，暂无法与预算执行进度比较。';
   if (g.spendingRate === null || g.gap === null) return `可量化指标平均完成${formatPercent(g.progress)}。`;
   const gap = g.gap;
   const compare =
     gap === 0
-      ? '目标完成进度与预算执行进度一致'
-      : `目标完成进度${gap > 0 ? '快于' : '慢于'}预算执行进度${formatPoints(gap)}个百分点`;
-  return (
-    `可量化指标平均完成${formatPercent(g.progress)}，预算执行率${formatPercent(g.spendingRate)}，${compare}` +
-    (g.mismatch ? `，偏差超过${gapPoints}个百分点，目标完成与资金支出不匹配。` : '。')
-  );
+      ? '与预算执行进度一致'
+      : `${gap > 0 ? '快于' : '慢于'}预算执行进度（${formatPercent(g.spendingRate)}）${formatPoints(gap)}个百分点`;
+  return `可量化指标平均完成${formatPercent(g.progress)}，${compare}。`;
 }
 
 /** The targets of one group in sentences: what they are and how far they are met. */
-export function groupTargetsParagraph(g: TargetGroup, period: string, gapPoints: number): Block {
+export function groupTargetsParagraph(g: TargetGroup, period: string): Block {
   const listed = g.targets.slice(0, MAX_LISTED).map((r) => targetClause(r, period));
   const rest =
     g.targets.length > MAX_LISTED ? `；另有${g.targets.length - MAX_LISTED}项指标，明细见绩效目标执行监控表` : '';
-  return p(`绩效目标${g.targets.length}项：${listed.join('；')}${rest}。${progressSentence(g, gapPoints)}`);
+  return p(`绩效目标${g.targets.length}项：${listed.join('；')}${rest}。${progressSentence(g)}`);
 }
 
 /** 三（三） when there are targets for the unit as a whole or names the ledger does not have. */
@@ -75,7 +102,7 @@ export function otherGroupsBlocks(t: TargetIndicators, period: string, firstNumb
   for (const g of t.groups.filter((x) => x.scope === 'unit' || x.scope === 'unmatched')) {
     out.push({ kind: 'h3', text: `${n++}.${g.scope === 'unit' ? `${UNIT_GROUP}绩效目标` : g.name}` });
     if (g.scope === 'unmatched') out.push(p(`台账中没有与“${g.name}”对应的预算行，以下指标未与预算执行进度比较。`));
-    out.push(groupTargetsParagraph(g, period, t.gapPoints));
+    out.push(groupTargetsParagraph(g, period));
   }
   return out;
 }
@@ -106,30 +133,55 @@ function whereOf(r: TargetResult): string {
   return `${g}“${r.row.level3 || r.row.level2}”`;
 }
 
-function riskWords(r: TargetResult): string {
-  const reason = r.row.reason ? `，偏差原因为${r.row.reason}` : '';
-  return `${whereOf(r)}${r.riskReasons.join('，')}${reason}`;
+/**
+ * A target at risk with its cause in the unit's own words: the 偏差原因 it chose, its 备注, and its
+ * judgement of the likelihood — and, when the figures say otherwise, both.
+ */
+function riskWords(r: TargetResult, period: string): string {
+  const row = r.row;
+  const parts = [...r.riskReasons.filter((x) => !/完成目标可能性/.test(x))];
+  if (row.reason.trim() !== '') parts.push(`偏差原因为${row.reason.trim()}`);
+  const remark = row.remark.trim().replace(/[。；;，,]$/, '');
+  if (remark !== '') parts.push(`单位说明“${remark}”`);
+  const judged = likelihoodOf(row.likelihood);
+  if (judged === '完全不可能') parts.push('单位判断完成目标可能性为“完全不可能”');
+  else if (judged === '确定能') {
+    // The unit's judgement and the figures disagree: both are said, the figures having been given above.
+    const basis =
+      r.ratio !== null && !parts.some((x) => x.includes(formatPercent(r.ratio!)))
+        ? `，但${period}仅完成${formatPercent(r.ratio)}，`
+        : '';
+    parts.push(`单位判断为“确定能”完成${basis || '，但按目前进度'}存在不能按期完成的风险`);
+  } else if (judged === '有可能') parts.push('单位判断为“有可能”完成');
+  return `${whereOf(r)}${parts.join('，')}`;
 }
 
-/** 四（二）: the year forecast per indicator kind, naming the targets at risk and why. */
-export function forecastBlocks(t: TargetIndicators): Block[] {
+/** "共6项，1项已达到目标，2项按进度推进，3项进度滞后": every status counted, so the parts add up. */
+const STATUS_WORDS: readonly (readonly [TargetResult['status'], string])[] = [
+  ['已达成', '已达到目标'],
+  ['正常', '按进度推进'],
+  ['滞后', '进度滞后'],
+  ['逾期', '已逾期'],
+  ['未到期', '尚未到期'],
+  ['定性', '为定性指标'],
+  ['未填报', '未填报完成情况'],
+];
+
+/** 四（二）: the year forecast per indicator kind; the targets at risk named briefly (五 gives the detail). */
+export function forecastBlocks(t: TargetIndicators, period: string): Block[] {
+  void period;
   const all = t.groups.flatMap((g) => g.targets);
   const out: Block[] = [];
   for (const kind of INDICATOR_KINDS) {
     const xs = all.filter((r) => r.row.kind === kind);
     if (xs.length === 0) continue;
-    const count = (s: string): number => xs.filter((r) => r.status === s).length;
-    const parts = [
-      count('已达成') ? `${count('已达成')}项已达到目标` : '',
-      count('正常') ? `${count('正常')}项按进度推进` : '',
-      count('未到期') ? `${count('未到期')}项尚未到期` : '',
-      count('定性') ? `${count('定性')}项为定性指标` : '',
-      count('未填报') ? `${count('未填报')}项未填报完成情况` : '',
-    ].filter((s) => s !== '');
+    const parts = STATUS_WORDS.map(([status, words]) => {
+      const n = xs.filter((r) => r.status === status).length;
+      return n > 0 ? `${n}项${words}` : '';
+    }).filter((s) => s !== '');
     const risk = xs.filter((r) => r.atRisk);
-    const unreported = count('未填报');
+    const unreported = xs.filter((r) => r.status === '未填报').length;
     // Nothing filled in says nothing about the year: never forecast "能够完成" from blanks.
-    // A target can be unreported and still at risk (marked 完全不可能): risks are said first.
     const riskText =
       risk.length === 0
         ? unreported === xs.length
@@ -137,11 +189,20 @@ export function forecastBlocks(t: TargetIndicators): Block[] {
           : unreported > 0
             ? '已填报的指标预计全年能够完成。'
             : '预计全年能够完成。'
-        : `其中${risk
+        : `${risk
             .slice(0, MAX_LISTED)
-            .map(riskWords)
-            .join('；')}${risk.length > MAX_LISTED ? `等${risk.length}项` : ''}，存在不能按期完成的风险。`;
-    out.push(p(`共${xs.length}项${parts.length ? `，${parts.join('，')}` : ''}；${riskText}`, `${KIND_WORDS[kind]}。`));
+            .map(whereOf)
+            .join(
+              '、',
+            )}${risk.length > MAX_LISTED ? `等${risk.length}项` : ''}存在不能按期完成的风险，其余预计全年能够完成。`;
+    const counts =
+      xs.length === 1 ? `共1项，${(parts[0] ?? '').replace(/^1项/, '')}` : `共${xs.length}项，${parts.join('，')}`;
+    out.push(
+      p(
+        `${counts}；${risk.length === xs.length ? riskText.replace('，其余预计全年能够完成', '') : riskText}`,
+        `${KIND_WORDS[kind]}。`,
+      ),
+    );
   }
   const risky = t.atRisk.length;
   const unreported = all.filter((r) => r.status === '未填报').length;
@@ -156,23 +217,28 @@ export function forecastBlocks(t: TargetIndicators): Block[] {
   // Each target counted once: at risk, else unreported, else likely.
   const likely = all.filter((r) => !r.atRisk && r.status !== '未填报').length;
   const unreportedSafe = all.filter((r) => !r.atRisk && r.status === '未填报').length;
-  const rest = unreportedSafe > 0 ? `另有${unreportedSafe}项未填报完成情况，请补充` : '';
   out.push(
     p(
       risky === 0 && unreportedSafe === 0
         ? `综合分析，全年${t.count}项绩效目标预计能够全部完成。`
-        : `综合分析，全年${t.count}项绩效目标中，${likely}项预计能够完成` +
+        : `综合分析，全年共${t.count}项绩效目标，${likely}项预计能够完成` +
             (risky > 0 ? `，${risky}项存在不能按期完成的风险，需采取措施加快推进` : '') +
-            (rest ? `；${rest}` : '') +
+            (unreportedSafe > 0 ? `，${unreportedSafe}项尚无完成数据` : '') +
             '。',
     ),
   );
   return out;
 }
 
+/** "部分绩效目标…" for two or more, "1项绩效目标…" for one: a "部分" list of one reads wrong. */
+function some(n: number, noun: string): string {
+  return n > 1 ? `部分${noun}` : `1项${noun}`;
+}
+
 /** 五、存在的问题: targets behind, targets that cannot be met, and target–spending mismatches. */
 export function targetProblemBlocks(t: TargetIndicators, month: number, head: () => string): Block[] {
   const out: Block[] = [];
+  const period = periodLabel(month);
   const impossible = new Set(t.impossible);
   const behind = t.atRisk.filter((r) => !impossible.has(r));
   if (behind.length > 0) {
@@ -180,31 +246,39 @@ export function targetProblemBlocks(t: TargetIndicators, month: number, head: ()
       p(
         `截至${month}月底，${behind
           .slice(0, MAX_LISTED)
-          .map(riskWords)
+          .map((r) => riskWords(r, period))
           .join(
             '；',
           )}${behind.length > MAX_LISTED ? `；另有${behind.length - MAX_LISTED}项，明细见绩效目标执行监控表` : ''}。`,
-        `${head()}部分绩效目标完成进度滞后。`,
+        `${head()}${some(behind.length, '绩效目标')}完成进度滞后。`,
       ),
     );
   }
   if (t.impossible.length > 0) {
     out.push(
       p(
-        `${t.impossible.map(riskWords).join('；')}。需说明原因，按程序调整绩效目标或相应预算。`,
-        `${head()}部分绩效目标预计无法完成。`,
+        `${t.impossible.map((r) => riskWords(r, period)).join('；')}。`,
+        `${head()}${some(t.impossible.length, '绩效目标')}预计无法完成。`,
       ),
     );
   }
   if (t.mismatched.length > 0) {
+    const ms = t.mismatched;
+    const faster = ms.filter((g) => (g.gap ?? 0) > 0);
+    const slower = ms.filter((g) => (g.gap ?? 0) <= 0);
+    const say = (gs: readonly TargetGroup[], words: string): string =>
+      gs.length === 0
+        ? ''
+        : `${gs.map((g) => g.name).join('、')}${words}${gs.map((g) => formatPoints(Math.abs(g.gap ?? 0))).join('、')}个百分点`;
     out.push(
       p(
-        t.mismatched
-          .map(
-            (g) =>
-              `${g.name}绩效目标平均完成${pctOrDash(g.progress)}，预算执行率${pctOrDash(g.spendingRate)}，${(g.gap ?? 0) > 0 ? '目标完成快于资金支出' : '资金支出快于目标完成'}${formatPoints(g.gap ?? 0)}个百分点`,
-          )
-          .join('；') + `，偏差均超过${t.gapPoints}个百分点。`,
+        [
+          say(faster, `绩效目标完成进度${faster.length > 1 ? '分别' : ''}快于资金支出进度`),
+          say(slower, `资金支出进度${slower.length > 1 ? '分别' : ''}快于绩效目标完成进度`),
+        ]
+          .filter((x) => x !== '')
+          .join('；') +
+          `，偏差超过${t.gapPoints}个百分点，${faster.length > 0 ? '资金支付未能与工作进度同步' : '资金支出未能形成相应的目标产出'}。`,
         `${head()}绩效目标完成进度与预算执行进度不匹配。`,
       ),
     );
@@ -212,14 +286,23 @@ export function targetProblemBlocks(t: TargetIndicators, month: number, head: ()
   return out;
 }
 
-/** 六: a measure for the targets at risk, when there are any. */
+/** 六: a measure for the targets at risk, the ones that cannot be met and the mismatches. */
 export function targetMeasureBlock(t: TargetIndicators, head: () => string): Block | null {
   if (t.atRisk.length === 0 && t.mismatched.length === 0) return null;
-  const names = [...new Set(t.atRisk.map((r) => r.row.level3 || r.row.level2))].slice(0, 10).join('、');
-  return p(
-    `${names ? `对${names}等完成进度滞后的绩效目标，` : ''}逐项分析偏差原因，明确责任和完成时限；对目标完成与资金支出不匹配的项目，核实已完成工作量的资金结算情况，及时办理支付，确保绩效目标与预算执行同步推进。`,
-    `${head()}推动绩效目标按期实现。`,
+  const impossible = new Set(t.impossible);
+  const names = [...new Set(t.atRisk.filter((r) => !impossible.has(r)).map((r) => r.row.level3 || r.row.level2))].slice(
+    0,
+    10,
   );
+  const cannot = [...new Set(t.impossible.map((r) => r.row.level3 || r.row.level2))].slice(0, 10);
+  const parts = [
+    names.length > 0 ? `对${names.join('、')}等完成进度滞后的绩效目标，逐项分析偏差原因，明确责任和完成时限` : '',
+    cannot.length > 0 ? `对预计无法完成的${cannot.join('、')}，按程序申请调整绩效目标或相应预算` : '',
+    t.mismatched.length > 0
+      ? '对目标完成与资金支出不匹配的项目，核实已完成工作量的资金结算情况，及时办理支付，确保绩效目标与预算执行同步推进'
+      : '',
+  ].filter((x) => x !== '');
+  return p(`${parts.join('；')}。`, `${head()}推动绩效目标按期实现。`);
 }
 
 export { BASIC_GROUP };

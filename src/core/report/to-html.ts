@@ -1,6 +1,7 @@
 import { type CellAlign, type ReportTable, reportTables } from './tables';
 import { type Block, type ReportModel, blocksToText } from './types';
 import { OFFICIAL_FONTS } from './official-fonts';
+import { placeholderSegments } from './placeholders';
 
 /**
  * The report as HTML for the clipboard (text/html) and as plain text (text/plain).
@@ -50,16 +51,36 @@ const BLOCK_STYLE: Readonly<Record<Block['kind'], string>> = {
   h2: `${BLOCK};${INDENT};${KAITI}`,
   h3: `${BLOCK};${INDENT};${FANGSONG};font-weight:bold`,
   p: `${BLOCK};${INDENT};text-align:justify;${FANGSONG}`,
+  sign: `${BLOCK};text-align:right;${FANGSONG}`,
 };
 
 /** Heading tags keep Word's outline levels (navigation pane); the inline styles override their look. */
-const TAG: Readonly<Record<Block['kind'], string>> = { title: 'p', h1: 'h1', h2: 'h2', h3: 'h3', p: 'p' };
+const TAG: Readonly<Record<Block['kind'], string>> = { title: 'p', h1: 'h1', h2: 'h2', h3: 'h3', p: 'p', sign: 'p' };
+
+/**
+ * ≥ and ≤ in 宋体: 仿宋_GB2312 has no such glyphs, and the face Word falls back to draws them a size
+ * larger than the text around them.
+ */
+const MATH_SIGNS = /[≥≤]/g;
+const SONGTI = "font-family:'宋体',SimSun,serif;mso-ascii-font-family:'宋体';mso-hansi-font-family:'宋体'";
+
+/** Escaped text with 【…】 spans highlighted and ≥ ≤ in a face that has them. */
+export function inlineHtml(text: string): string {
+  return placeholderSegments(text)
+    .map((seg) => {
+      const html = escapeHtml(seg.text).replace(MATH_SIGNS, (m) => `<span style="${SONGTI}">${m}</span>`);
+      return seg.placeholder ? `<span style="${HIGHLIGHT}">${html}</span>` : html;
+    })
+    .join('');
+}
 
 function blockHtml(b: Block): string {
   const tag = TAG[b.kind];
   const lead = b.lead ? `<span style="${KAITI}">${escapeHtml(b.lead)}</span>` : '';
-  const text = b.placeholder ? `<span style="${HIGHLIGHT}">${escapeHtml(b.text)}</span>` : escapeHtml(b.text);
-  return `<${tag} style="${BLOCK_STYLE[b.kind]}">${lead}${text}</${tag}>`;
+  // The 落款's right margin in characters of 16pt, as the .docx has it.
+  const right =
+    b.kind === 'sign' ? `;margin-right:${(b.rightIndent ?? 0) * 16}pt${b.gapBefore ? ';margin-top:28pt' : ''}` : '';
+  return `<${tag} style="${BLOCK_STYLE[b.kind]}${right}">${lead}${inlineHtml(b.text)}</${tag}>`;
 }
 
 const CELL_BORDER = 'border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt';
@@ -72,7 +93,7 @@ function cellHtml(text: string, align: CellAlign, header: boolean, bold: boolean
   return (
     `<${tag} width="${width}%" style="${CELL_BORDER};padding:2pt 4pt;vertical-align:middle;width:${width}%">` +
     `<p style="margin:0pt 0pt 0pt 0pt;text-align:${header ? 'center' : align};font-weight:${weight};${CELL_TEXT}">` +
-    `${escapeHtml(text)}</p></${tag}>`
+    `${inlineHtml(text)}</p></${tag}>`
   );
 }
 

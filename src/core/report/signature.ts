@@ -1,0 +1,44 @@
+import { type Block, type SignDate } from './types';
+
+/**
+ * Width of text in characters of the body font: a CJK character is one, a digit or Latin letter half.
+ * @example textWidth('2024年9月5日') === 6
+ */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  return w;
+}
+
+/**
+ * The 成文日期 with Arabic numerals and 年月日 in full (GB/T 9704-2012 7.3.5.1), no leading zeros.
+ * @example signDateText({ year: 2024, month: 9, day: 5 }) === '2024年9月5日'
+ */
+export function signDateText(d: SignDate): string {
+  return `${d.year}年${d.month}月${d.day}日`;
+}
+
+/**
+ * The 落款 of a report without a seal (GB/T 9704-2012 7.3.5.2): the unit's name right-aligned two
+ * characters in from the right, the date on the next line starting two characters to the right of
+ * the name's first character; when the date is the longer, the date keeps the two characters and
+ * the name moves left.
+ * @example signatureBlocks('泸县总工会', { year: 2024, month: 9, day: 5 })
+ *   → [{ kind: 'sign', text: '泸县总工会', rightIndent: 5, gapBefore: true }, { kind: 'sign', text: '2024年9月5日', rightIndent: 2 }]
+ */
+export function signatureBlocks(organization: string, date: SignDate): Block[] {
+  const dateText = signDateText(date);
+  const lo = textWidth(organization);
+  const ld = textWidth(dateText);
+  const dateRight = Math.max(2, lo - ld);
+  const orgRight = dateRight + ld + 2 - lo;
+  return [
+    { kind: 'sign', text: organization, rightIndent: orgRight, gapBefore: true },
+    { kind: 'sign', text: dateText, rightIndent: dateRight },
+  ];
+}
+
+/** Today as a SignDate, in the machine's time zone (the day the report is made). */
+export function today(now: Date = new Date()): SignDate {
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
