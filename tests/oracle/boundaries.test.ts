@@ -72,7 +72,7 @@ describe('the gap line (default: more than 10 points below 时间进度)', () =>
     expect(statusOf(out, '在线项目')).toBe('滞后');
     expect(reasonOf(out, '在线项目')).toBeNull();
     expect(textOf(out)).toContain(
-      '（1）在线项目，全年预算1.00万元。1-8月已支出0.57万元，执行率56.67%，低于时间进度10.00个百分点。',
+      '（1）在线项目，全年预算1.00万元。1-8月支出0.57万元，执行率56.67%，低于时间进度10.00个百分点。',
     );
   });
 
@@ -81,7 +81,7 @@ describe('the gap line (default: more than 10 points below 时间进度)', () =>
     expect(highlightedRows(out)).toEqual([5]);
     expect(reasonOf(out, '线下项目')).toBe('执行率56.66%，低于时间进度10.01个百分点');
     expect(textOf(out)).toContain(
-      '以下1个项目执行率低于时间进度10个百分点以上或尚未支出：1.线下项目，全年预算1.00万元，已支出0.57万元，执行率56.66%，低于时间进度10.01个百分点。',
+      '1个项目执行率低于时间进度10个百分点以上或尚未支出。线下项目执行率56.66%，低于时间进度10.01个百分点，【请说明滞后原因】。',
     );
     expect(summaryRow(out, '线下项目')).toEqual([
       '线下项目',
@@ -111,7 +111,7 @@ describe('the whole budget on the gap line', () => {
       '总体而言，基本支出执行率56.66%，低于时间进度10.01个百分点；整体执行率56.66%，低于时间进度10.01个百分点，需加快推进。',
     );
     expect(text).toContain(
-      '（一）整体预算执行偏慢。1-8月整体执行率56.66%，低于时间进度10.01个百分点，后4个月支出压力较大。',
+      '（一）整体预算执行偏慢。整体执行率低于时间进度10个百分点以上，后4个月支出压力较大。',
     );
   });
 });
@@ -126,7 +126,7 @@ describe('exactly at 时间进度', () => {
   test('50.00% at 50.00% is 正常 and 与时间进度持平, never 滞后', () => {
     expect(statusOf(out, '持平项目')).toBe('正常');
     expect(textOf(out)).toContain(
-      '（1）持平项目，全年预算1.00万元。1-6月已支出0.50万元，执行率50.00%，与时间进度持平。',
+      '（1）持平项目，全年预算1.00万元。1-6月支出0.50万元，执行率50.00%，与时间进度持平。',
     );
     expect(summaryRow(out, '持平项目')).toEqual(['持平项目', '一般公共预算', 1, 0, 1, 0.5, 0.5, 0, '正常', '未填列']);
   });
@@ -167,7 +167,7 @@ describe('12 points behind, and the gap the user sets', () => {
   test('with a gap of 12, exactly 12 points behind is on the line: only 12.01 is flagged', () => {
     const out = report(8, lines, { gapPoints: 12 });
     expect(flaggedNames(out)).toEqual(['再差一点项目']);
-    expect(textOf(out)).toContain('以下1个项目执行率低于时间进度12个百分点以上或尚未支出：1.再差一点项目');
+    expect(textOf(out)).toContain('1个项目执行率低于时间进度12个百分点以上或尚未支出。再差一点项目执行率');
   });
 
   test('with a gap of 15 neither is flagged', () => {
@@ -216,7 +216,7 @@ describe('the 四川省预警线 (25% at 1-4月, 40% at 1-6月, 60% at 1-8月, 8
       expect(flaggedNames(out)).toEqual(['线下项目', '办公费']);
       expect(highlightedRows(out)).toEqual([5, 7]);
       expect(reasonOf(out, '线下项目')).toBe(`执行率${line - 1}.99%，低于预警线${line}.00%`);
-      expect(textOf(out)).toContain(`以下2个支出事项执行率低于四川省预警线${line}.00%或尚未支出：1.线下项目`);
+      expect(textOf(out)).toContain(`2个支出事项执行率低于四川省预警线${line}.00%或尚未支出。线下项目执行率`);
     },
   );
 });
@@ -235,9 +235,9 @@ describe('a unit ahead of time progress', () => {
       '本单位累计支出9.10万元，为全年预算13.00万元的70.00%，时间进度为66.67%，高于时间进度3.33个百分点。',
     );
     expect(text).toContain(
-      '（1）领先项目，全年预算1.00万元。1-8月已支出0.70万元，执行率70.00%，高于时间进度3.33个百分点。',
+      '（1）领先项目，全年预算1.00万元。1-8月支出0.70万元，执行率70.00%，高于时间进度3.33个百分点。',
     );
-    expect(text).toContain('基本支出全年预算12.00万元，1-8月执行8.40万元，执行率70.00%，高于时间进度3.33个百分点。');
+    expect(text).toContain('基本支出全年预算12.00万元，1-8月执行8.40万元，执行率70.00%，高于时间进度3.33个百分点，');
     expect(text).not.toContain('低于时间进度');
     expect(text).not.toContain('滞后，');
     expect(summaryRow(out, '合计')).toEqual(['合计', '', 13, 0, 13, 9.1, 0.7, 3.33, '', '未填列']);
@@ -261,7 +261,7 @@ describe('spending exactly the budget', () => {
     expect(statusOf(out, '超支项目')).toBe('超预算');
     expect(summaryRow(out, '超支项目')[8]).toBe('超预算');
     expect(textOf(out)).toContain(
-      '（一）部分支出超预算。超支项目全年预算1.00万元，已支出1.01万元，超出0.01万元，需核实原因',
+      '（一）1项支出超预算。超支项目全年预算1.00万元，已支出1.01万元，超出0.01万元，【请说明超预算的原因】',
     );
   });
 });
@@ -274,7 +274,7 @@ describe('调增 and 调减', () => {
     ]);
     const text = textOf(out);
     expect(text).toContain('年初预算15.00万元，年中调减预算1.23万元，全年预算13.78万元。');
-    expect(text).toContain('年初预算安排1个项目5.00万元，年中调减项目预算1.23万元，调整后共计3.78万元。');
+    expect(text).toContain('项目支出共1个（年初安排1个5.00万元，年中调减项目预算1.23万元），为：1.');
     expect(text).not.toContain('调增');
     expect(summaryRow(out, '压减项目').slice(2, 6)).toEqual([5, -1.23, 3.78, 2]);
   });
@@ -287,13 +287,13 @@ describe('调增 and 调减', () => {
         ['新增项目', '项目支出', 0, 30000, 20000],
       ]),
     );
-    expect(text).toContain('年初预算安排1个项目5.00万元，年中追加1个项目3.00万元，共计8.00万元。');
+    expect(text).toContain('项目支出共3个（年初安排1个5.00万元，年中追加1个3.00万元），分别为：');
   });
 
   test('a positive one as 调增, none as 未调整', () => {
     const up = textOf(report(8, [['追加项目', '项目支出', 50000, 12250, 20000]]));
     expect(up).toContain('年初预算5.00万元，年中调增预算1.23万元，全年预算6.23万元。');
-    expect(up).toContain('年初预算安排1个项目5.00万元，年中调增项目预算1.23万元，调整后共计6.23万元。');
+    expect(up).toContain('项目支出共1个（年初安排1个5.00万元，年中调增项目预算1.23万元），为：1.追加项目6.23万元。');
     expect(up).not.toContain('调减');
     const none = textOf(report(8, [['原定项目', '项目支出', 50000, 0, 40000]]));
     expect(none).toContain('年初预算5.00万元，年中未调整预算，全年预算5.00万元。');
@@ -316,11 +316,11 @@ describe('万元 with two decimals, half away from zero', () => {
 
   test('in the narrative', () => {
     const text = textOf(out);
-    expect(text).toContain('（1）向上项目，全年预算2.00万元。1-8月已支出1.23万元，执行率61.50%');
-    expect(text).toContain('（2）半数项目，全年预算2.00万元。1-8月已支出1.23万元，执行率61.25%');
-    expect(text).toContain('（3）另一半项目，全年预算2.00万元。1-8月已支出1.24万元，执行率61.75%');
-    expect(text).toContain('（4）零头项目，全年预算2.00万元。1-8月已支出0.01万元，执行率0.62%');
-    expect(text).toContain('（5）微调项目，全年预算2.00万元。1-8月已支出1.40万元，执行率70.18%');
+    expect(text).toContain('（1）向上项目，全年预算2.00万元。1-8月支出1.23万元，执行率61.50%');
+    expect(text).toContain('（2）半数项目，全年预算2.00万元。1-8月支出1.23万元，执行率61.25%');
+    expect(text).toContain('（3）另一半项目，全年预算2.00万元。1-8月支出1.24万元，执行率61.75%');
+    expect(text).toContain('（4）零头项目，全年预算2.00万元。1-8月支出0.01万元，执行率0.62%');
+    expect(text).toContain('（5）微调项目，全年预算2.00万元。1-8月支出1.40万元，执行率70.18%');
     expect(text).not.toMatch(/-0\.00/);
   });
 
@@ -394,8 +394,8 @@ describe('the targets’ boundaries', () => {
       ['丙项目', ['逾期']],
     ]);
     const text = textOf(out);
-    expect(text).toContain('本月到期任务年度指标值8月底前，1-8月正在推进，已逾期');
-    expect(text).toContain('下月到期任务年度指标值9月底前，尚未到期（1-8月正在推进）');
+    expect(text).toContain('本月到期任务应于8月底前完成，1-8月正在推进，已逾期');
+    expect(text).toContain('下月到期任务应于9月底前完成，1-8月正在推进');
     expect(out.model.targets!.groups[0]!.targets[0]!.riskReasons).toEqual(['应于8月底前完成，截至8月底尚未完成']);
   });
 
@@ -425,13 +425,13 @@ describe('the targets’ boundaries', () => {
       ['丁项目', 3999, 5000, -1001, true],
     ]);
     const text = textOf(out);
-    expect(text).toContain('可量化指标平均完成60.00%，预算执行率50.00%，目标完成进度快于预算执行进度10.00个百分点。');
+    expect(text).toContain('可量化指标平均完成60.00%，快于预算执行进度（50.00%）10.00个百分点。');
+    expect(text).toContain('可量化指标平均完成60.01%，快于预算执行进度（50.00%）10.01个百分点。');
+    expect(text).toContain('可量化指标平均完成40.00%，慢于预算执行进度（50.00%）10.00个百分点。');
+    expect(text).toContain('可量化指标平均完成39.99%，慢于预算执行进度（50.00%）10.01个百分点。');
+    // Only the two beyond the line are a problem (五), each with its own direction.
     expect(text).toContain(
-      '可量化指标平均完成60.01%，预算执行率50.00%，目标完成进度快于预算执行进度10.01个百分点，偏差超过10个百分点，目标完成与资金支出不匹配。',
-    );
-    expect(text).toContain('可量化指标平均完成40.00%，预算执行率50.00%，目标完成进度慢于预算执行进度10.00个百分点。');
-    expect(text).toContain(
-      '可量化指标平均完成39.99%，预算执行率50.00%，目标完成进度慢于预算执行进度10.01个百分点，偏差超过10个百分点，目标完成与资金支出不匹配。',
+      '（四）绩效目标完成进度与预算执行进度不匹配。乙项目绩效目标完成进度快于资金支出进度10.01个百分点；丁项目资金支出进度快于绩效目标完成进度10.01个百分点，偏差超过10个百分点',
     );
   });
 });

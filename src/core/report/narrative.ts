@@ -312,7 +312,8 @@ function overall(c: Ctx): Block[] {
       const remark = i.line.remark.trim().replace(/[。；;，,]$/, '');
       const purpose = remark !== '' && isPurpose(remark) ? `，${remark}` : '';
       // The unit's own note on a project behind schedule is quoted in 五 with the problem.
-      const note = remark !== '' && !isPurpose(remark) && !i.flagged ? `（单位说明：${remark}）` : '';
+      const note =
+        remark !== '' && !isPurpose(remark) && !i.flagged && i.status !== '超预算' ? `（单位说明：${remark}）` : '';
       out.push(p(`（${n + 1}）${i.line.name}，全年预算${wan(i.line.budget)}${purpose}。${spentWords(c, i)}${note}。`));
       const g = groupOf(c, 'project', i.line.name);
       if (g && c.targets) out.push(groupTargetsParagraph(g, c.period));
@@ -339,6 +340,7 @@ function isPurpose(remark: string): boolean {
 /** "1-8月尚未支出" or "1-8月支出X万元，执行率Y%，低于时间进度Z个百分点". */
 function spentWords(c: Ctx, i: ItemResult): string {
   if (i.status === '未执行') return `${c.period}尚未支出`;
+  if (i.line.budget === 0 && i.line.executed === 0) return `${c.period}未发生支出`;
   return `${c.period}支出${wan(i.line.executed)}，执行率${pct(i.totals.rate)}，${gapWords(i.totals.deviation)}`;
 }
 
@@ -581,11 +583,11 @@ function problems(c: Ctx): Block[] {
     found.push(
       p(
         over
-          .map(
-            (i) =>
-              `${i.line.name}全年预算${wan(i.line.budget)}，已支出${wan(i.line.executed)}，超出${wan(i.line.executed - i.line.budget)}`,
-          )
-          .join('；') + `【请说明超预算的原因】。`,
+          .map((i) => {
+            const notes = unitNotes(c, i);
+            return `${i.line.name}全年预算${wan(i.line.budget)}，已支出${wan(i.line.executed)}，超出${wan(i.line.executed - i.line.budget)}，${notes.length > 0 ? `单位说明：${notes.join('；')}` : '【请说明超预算的原因】'}`;
+          })
+          .join('；') + '。',
         `${head()}${over.length > 1 ? '部分支出' : '1项支出'}超预算。`,
       ),
     );

@@ -278,7 +278,7 @@ export function targetProblemBlocks(t: TargetIndicators, month: number, head: ()
         ]
           .filter((x) => x !== '')
           .join('；') +
-          `，偏差超过${t.gapPoints}个百分点，${faster.length > 0 ? '资金支付未能与工作进度同步' : '资金支出未能形成相应的目标产出'}。`,
+          `，偏差超过${t.gapPoints}个百分点${slower.length === 0 ? '，资金支付未能与工作进度同步' : faster.length === 0 ? '，资金支出未能形成相应的目标产出' : ''}。`,
         `${head()}绩效目标完成进度与预算执行进度不匹配。`,
       ),
     );
