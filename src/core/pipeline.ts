@@ -29,7 +29,7 @@ export function buildReport(workbook: WorkbookGrid, options: ReportOptions = {})
   if (refused) return { ok: false, error: refused };
   const indicators = computeIndicators(r.lines, r.year.value, r.month.value, options);
   const targets = targetSheet ? computeTargets(targetSheet, indicators, r.lines, r.organization.value) : null;
-  const model = buildNarrative(r, indicators, targets?.targets ?? null, targets?.warnings ?? []);
+  const model = buildNarrative(r, indicators, targets?.targets ?? null, targets?.warnings ?? [], options);
   const protectedSheets = workbook.sheets.filter((s) => s.protected === true).map((s) => s.name);
   return { ok: true, value: { model, plan: buildPlan(model, { protectedSheets }) } };
 }

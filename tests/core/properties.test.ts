@@ -118,7 +118,10 @@ describe('any valid ledger', () => {
           expect(r.value.model.organization).toBe('测试单位');
           // The 落款's 成文日期 is the day the report is made, which may be any later year.
           expect(blocksToText(blocks.filter((b) => b.kind !== 'sign'))).not.toMatch(/20(?!24)\d\d年/);
-          expect(blocks.at(-1)).toMatchObject({ kind: 'sign', text: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/) });
+          expect(blocks.at(-1)).toMatchObject({
+            kind: 'sign',
+            text: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/),
+          });
         },
       ),
       { numRuns: 300 },

@@ -66,14 +66,14 @@ describe('the sample’s 绩效目标 sheet: targets read, evaluated and reporte
     '律师服务合同签订时间应于3月底前完成，已按期完成',
     '职工合法权益目标为“有效保障”',
     '项目经费目标值≤2.00万元，1-8月实际为0万元，未超出目标值',
-    '可量化指标平均完成80.76%，快于预算执行进度（0.00%）80.76个百分点。',
+    '维权帮扶项目经费可量化指标平均完成80.76%，快于预算执行进度（0.00%）80.76个百分点。',
     '帮扶资金发放时间应于12月底前完成，1-8月正在推进',
     // No figure yet: the unit's own note says why, no request to the author.
     '帮扶对象满意度目标值≥95%，年底开展满意度调查。',
     '资金拨付及时率目标值≥95%，1-8月实际为90%（完成94.74%）',
     // 四（二）: per kind, every status counted, the targets at risk named (五 gives the detail)
-    '数量指标。共6项，1项已达到目标，2项按进度推进，3项进度滞后；维权帮扶项目经费“法律知识宣传活动场次”、省级财政工会专项资金“慰问劳模人次”、省级财政工会专项资金“困难职工帮扶人数”存在不能按期完成的风险，其余预计全年能够完成。',
-    '质量指标。共2项，2项已达到目标；预计全年能够完成。',
+    '数量指标：共6项，1项已达到目标，2项按进度推进，3项进度滞后；维权帮扶项目经费“法律知识宣传活动场次”、省级财政工会专项资金“慰问劳模人次”、省级财政工会专项资金“困难职工帮扶人数”存在不能按期完成的风险，其余预计全年能够完成。',
+    '质量指标：共2项，2项已达到目标；预计全年能够完成。',
     '综合分析，全年共20项绩效目标，15项预计能够完成，4项存在不能按期完成的风险，需采取措施加快推进，1项尚无完成数据。',
     // 五: targets behind, 完全不可能, target–spending mismatch
     '（二）部分绩效目标完成进度滞后。',
@@ -91,8 +91,8 @@ describe('the sample’s 绩效目标 sheet: targets read, evaluated and reporte
 
   test('四（二） forecasts by indicator kind in the standard order and the placeholder is gone', () => {
     const s = section('（二）全年绩效目标预计完成情况', '五、存在的问题');
-    const kinds = out.model.blocks.filter((b) => b.lead?.endsWith('指标。')).map((b) => b.lead);
-    expect(kinds).toEqual(['数量指标。', '质量指标。', '时效指标。', '成本指标。', '效益指标。', '满意度指标。']);
+    const kinds = out.model.blocks.filter((b) => b.lead?.endsWith('指标：')).map((b) => b.lead);
+    expect(kinds).toEqual(['数量指标：', '质量指标：', '时效指标：', '成本指标：', '效益指标：', '满意度指标：']);
     expect(s).not.toContain('【');
     expect(out.model.blocks.filter((b) => b.placeholder)).toEqual([]);
   });
@@ -278,5 +278,5 @@ test('a target both unreported and marked 完全不可能 is counted once, as at
   const summary = text.split('\n').find((l) => l.startsWith('综合分析'))!;
   expect(summary).toContain(`全年共${t.count}项绩效目标，1项预计能够完成，1项存在不能按期完成的风险`);
   expect(summary).toContain(`，${t.count - 2}项尚无完成数据`);
-  expect(text).toMatch(/质量指标。[^\n]*案件办结率[^\n]*存在不能按期完成的风险/);
+  expect(text).toMatch(/质量指标：[^\n]*案件办结率[^\n]*存在不能按期完成的风险/);
 });

@@ -44,6 +44,7 @@ export function ledgerFigureTexts(f: LedgerFigures): {
       ...f.lines.flatMap((l) => [...amountsOf(l), l.executed - l.budget]),
       ...nonNull([f.remaining]),
       ...nonNull(Object.values(pace(f))),
+      ...restSums(f),
       plan.initialSum,
       plan.addedSum,
       abs(plan.otherAdjustment),
@@ -144,8 +145,10 @@ export function expectNarrativeFiguresFromLedger(text: string, f: LedgerFigures)
         expect(text).toContain(`（${n + 1}）${l.name}，全年预算${wan(l.budget)}`);
         expect(text).toContain(
           l.status === '未执行'
-            ? `${l.name}，全年预算${wan(l.budget)}。${p}尚未支出。`
-            : `${p}支出${wan(l.executed)}，执行率${pctOrNone(l.rate)}，${gapWords(l.deviation)}。`,
+            ? `${l.name}，全年预算${wan(l.budget)}；${p}尚未支出。`
+            : l.budget === 0n && l.executed === 0n
+              ? `${l.name}，全年预算${wan(0n)}；${p}未发生支出。`
+              : `${p}支出${wan(l.executed)}，执行率${pctOrNone(l.rate)}，${gapWords(l.deviation)}。`,
         );
       });
     } else {
@@ -193,6 +196,46 @@ export function expectNarrativeFiguresFromLedger(text: string, f: LedgerFigures)
         `月均${wan(needed ?? 0n)}，${p}月均支出${wan(past)}，${(needed ?? 0n) > past ? `后${12 - f.month}个月须加快支出` : '按目前进度可以实现'}。`,
     );
   }
+}
+
+/**
+ * Beyond ten projects the text names some and sums the rest; the sums of those rests, by the rules
+ * the report states (三（一）: all but the five largest; 三（三）: all but the ten largest flagged and the
+ * three largest others; 五: the flagged beyond the ten largest), from the oracle's lines.
+ */
+function restSums(f: LedgerFigures): bigint[] {
+  const projects = f.lines.filter((l) => l.category === '项目支出');
+  const largest = (xs: readonly LineFigures[], n: number): LineFigures[] =>
+    [...xs].sort((a, b) => (b.budget > a.budget ? 1 : b.budget < a.budget ? -1 : 0)).slice(0, n);
+  const sum = (xs: readonly LineFigures[], k: 'budget' | 'executed'): bigint => xs.reduce((s, l) => s + l[k], 0n);
+  const out: bigint[] = [];
+  if (projects.length > 10) {
+    const top5 = new Set(largest(projects, 5));
+    out.push(
+      sum(
+        projects.filter((l) => !top5.has(l)),
+        'budget',
+      ),
+    );
+    const named = new Set([
+      ...largest(
+        projects.filter((l) => l.flagged),
+        10,
+      ),
+      ...largest(
+        projects.filter((l) => !l.flagged),
+        3,
+      ),
+    ]);
+    const rest = projects.filter((l) => !named.has(l));
+    out.push(sum(rest, 'budget'), sum(rest, 'executed'));
+  }
+  if (f.flagged.length > 10) {
+    const top = new Set(largest(f.flagged, 10));
+    const rest = f.flagged.filter((l) => !top.has(l));
+    out.push(sum(rest, 'budget'), sum(rest, 'executed'));
+  }
+  return out;
 }
 
 /**

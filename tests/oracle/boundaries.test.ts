@@ -72,7 +72,7 @@ describe('the gap line (default: more than 10 points below 时间进度)', () =>
     expect(statusOf(out, '在线项目')).toBe('滞后');
     expect(reasonOf(out, '在线项目')).toBeNull();
     expect(textOf(out)).toContain(
-      '（1）在线项目，全年预算1.00万元。1-8月支出0.57万元，执行率56.67%，低于时间进度10.00个百分点。',
+      '（1）在线项目，全年预算1.00万元；1-8月支出0.57万元，执行率56.67%，低于时间进度10.00个百分点。',
     );
   });
 
@@ -110,9 +110,7 @@ describe('the whole budget on the gap line', () => {
     expect(text).toContain(
       '总体而言，基本支出执行率56.66%，低于时间进度10.01个百分点；整体执行率56.66%，低于时间进度10.01个百分点，需加快推进。',
     );
-    expect(text).toContain(
-      '（一）整体预算执行偏慢。整体执行率低于时间进度10个百分点以上，后4个月支出压力较大。',
-    );
+    expect(text).toContain('（一）整体预算执行偏慢。整体执行率低于时间进度10个百分点以上，后4个月支出压力较大。');
   });
 });
 
@@ -125,9 +123,7 @@ describe('exactly at 时间进度', () => {
 
   test('50.00% at 50.00% is 正常 and 与时间进度持平, never 滞后', () => {
     expect(statusOf(out, '持平项目')).toBe('正常');
-    expect(textOf(out)).toContain(
-      '（1）持平项目，全年预算1.00万元。1-6月支出0.50万元，执行率50.00%，与时间进度持平。',
-    );
+    expect(textOf(out)).toContain('（1）持平项目，全年预算1.00万元；1-6月支出0.50万元，执行率50.00%，与时间进度持平。');
     expect(summaryRow(out, '持平项目')).toEqual(['持平项目', '一般公共预算', 1, 0, 1, 0.5, 0.5, 0, '正常', '未填列']);
   });
 
@@ -235,7 +231,7 @@ describe('a unit ahead of time progress', () => {
       '本单位累计支出9.10万元，为全年预算13.00万元的70.00%，时间进度为66.67%，高于时间进度3.33个百分点。',
     );
     expect(text).toContain(
-      '（1）领先项目，全年预算1.00万元。1-8月支出0.70万元，执行率70.00%，高于时间进度3.33个百分点。',
+      '（1）领先项目，全年预算1.00万元；1-8月支出0.70万元，执行率70.00%，高于时间进度3.33个百分点。',
     );
     expect(text).toContain('基本支出全年预算12.00万元，1-8月执行8.40万元，执行率70.00%，高于时间进度3.33个百分点，');
     expect(text).not.toContain('低于时间进度');
@@ -316,11 +312,11 @@ describe('万元 with two decimals, half away from zero', () => {
 
   test('in the narrative', () => {
     const text = textOf(out);
-    expect(text).toContain('（1）向上项目，全年预算2.00万元。1-8月支出1.23万元，执行率61.50%');
-    expect(text).toContain('（2）半数项目，全年预算2.00万元。1-8月支出1.23万元，执行率61.25%');
-    expect(text).toContain('（3）另一半项目，全年预算2.00万元。1-8月支出1.24万元，执行率61.75%');
-    expect(text).toContain('（4）零头项目，全年预算2.00万元。1-8月支出0.01万元，执行率0.62%');
-    expect(text).toContain('（5）微调项目，全年预算2.00万元。1-8月支出1.40万元，执行率70.18%');
+    expect(text).toContain('（1）向上项目，全年预算2.00万元；1-8月支出1.23万元，执行率61.50%');
+    expect(text).toContain('（2）半数项目，全年预算2.00万元；1-8月支出1.23万元，执行率61.25%');
+    expect(text).toContain('（3）另一半项目，全年预算2.00万元；1-8月支出1.24万元，执行率61.75%');
+    expect(text).toContain('（4）零头项目，全年预算2.00万元；1-8月支出0.01万元，执行率0.62%');
+    expect(text).toContain('（5）微调项目，全年预算2.00万元；1-8月支出1.40万元，执行率70.18%');
     expect(text).not.toMatch(/-0\.00/);
   });
 
@@ -425,10 +421,10 @@ describe('the targets’ boundaries', () => {
       ['丁项目', 3999, 5000, -1001, true],
     ]);
     const text = textOf(out);
-    expect(text).toContain('可量化指标平均完成60.00%，快于预算执行进度（50.00%）10.00个百分点。');
-    expect(text).toContain('可量化指标平均完成60.01%，快于预算执行进度（50.00%）10.01个百分点。');
-    expect(text).toContain('可量化指标平均完成40.00%，慢于预算执行进度（50.00%）10.00个百分点。');
-    expect(text).toContain('可量化指标平均完成39.99%，慢于预算执行进度（50.00%）10.01个百分点。');
+    expect(text).toContain('甲项目可量化指标平均完成60.00%，快于预算执行进度（50.00%）10.00个百分点。');
+    expect(text).toContain('乙项目可量化指标平均完成60.01%，快于预算执行进度（50.00%）10.01个百分点。');
+    expect(text).toContain('丙项目可量化指标平均完成40.00%，慢于预算执行进度（50.00%）10.00个百分点。');
+    expect(text).toContain('丁项目可量化指标平均完成39.99%，慢于预算执行进度（50.00%）10.01个百分点。');
     // Only the two beyond the line are a problem (五), each with its own direction.
     expect(text).toContain(
       '（四）绩效目标完成进度与预算执行进度不匹配。乙项目绩效目标完成进度快于资金支出进度10.01个百分点；丁项目资金支出进度快于绩效目标完成进度10.01个百分点，偏差超过10个百分点',

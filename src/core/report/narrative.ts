@@ -314,7 +314,7 @@ function overall(c: Ctx): Block[] {
       // The unit's own note on a project behind schedule is quoted in 五 with the problem.
       const note =
         remark !== '' && !isPurpose(remark) && !i.flagged && i.status !== '超预算' ? `（单位说明：${remark}）` : '';
-      out.push(p(`（${n + 1}）${i.line.name}，全年预算${wan(i.line.budget)}${purpose}。${spentWords(c, i)}${note}。`));
+      out.push(p(`（${n + 1}）${i.line.name}，全年预算${wan(i.line.budget)}${purpose}；${spentWords(c, i)}${note}。`));
       const g = groupOf(c, 'project', i.line.name);
       if (g && c.targets) out.push(groupTargetsParagraph(g, c.period));
     });
@@ -574,7 +574,7 @@ function problems(c: Ctx): Block[] {
             ? `；另有${rest.length}个${noun}执行滞后，全年预算合计${wan(rest.reduce((s, i) => s + i.line.budget, 0))}，已支出${wan(rest.reduce((s, i) => s + i.line.executed, 0))}，逐项情况见“项目支出执行情况”表【请说明其滞后原因】`
             : '') +
           '。',
-        `${head()}${noun === '项目' ? '项目支出' : '部分支出'}执行进度滞后。`,
+        `${head()}${noun === '项目' ? '项目支出' : flagged.length > 1 ? '部分支出' : '1项支出'}执行进度滞后。`,
       ),
     );
   }

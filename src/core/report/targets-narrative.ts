@@ -77,14 +77,16 @@ export function targetClause(r: TargetResult, period: string): string {
 
 /** Target progress against spending, in one sentence (the mismatch itself is a problem, said in 五). */
 export function progressSentence(g: TargetGroup): string {
-  if (g.progress === null) return '可量化指标尚无完成数据，暂无法与预算执行进度比较。';
-  if (g.spendingRate === null || g.gap === null) return `可量化指标平均完成${formatPercent(g.progress)}。`;
+  // Named, so two projects with the same figures do not read as one sentence said twice.
+  const who = `${g.name}可量化指标`;
+  if (g.progress === null) return `${who}尚无完成数据，暂无法与预算执行进度比较。`;
+  if (g.spendingRate === null || g.gap === null) return `${who}平均完成${formatPercent(g.progress)}。`;
   const gap = g.gap;
   const compare =
     gap === 0
       ? '与预算执行进度一致'
       : `${gap > 0 ? '快于' : '慢于'}预算执行进度（${formatPercent(g.spendingRate)}）${formatPoints(gap)}个百分点`;
-  return `可量化指标平均完成${formatPercent(g.progress)}，${compare}。`;
+  return `${who}平均完成${formatPercent(g.progress)}，${compare}。`;
 }
 
 /** The targets of one group in sentences: what they are and how far they are met. */
@@ -182,6 +184,8 @@ export function forecastBlocks(t: TargetIndicators, period: string): Block[] {
     const risk = xs.filter((r) => r.atRisk);
     const unreported = xs.filter((r) => r.status === '未填报').length;
     // Nothing filled in says nothing about the year: never forecast "能够完成" from blanks.
+    const safeUnreported = xs.filter((r) => !r.atRisk && r.status === '未填报').length;
+    const others = xs.length - risk.length - safeUnreported;
     const riskText =
       risk.length === 0
         ? unreported === xs.length
@@ -192,17 +196,11 @@ export function forecastBlocks(t: TargetIndicators, period: string): Block[] {
         : `${risk
             .slice(0, MAX_LISTED)
             .map(whereOf)
-            .join(
-              '、',
-            )}${risk.length > MAX_LISTED ? `等${risk.length}项` : ''}存在不能按期完成的风险，其余预计全年能够完成。`;
+            .join('、')}${risk.length > MAX_LISTED ? `等${risk.length}项` : ''}存在不能按期完成的风险` +
+          `${others > 0 ? `，其余${safeUnreported > 0 ? '已填报的指标' : ''}预计全年能够完成` : ''}。`;
     const counts =
       xs.length === 1 ? `共1项，${(parts[0] ?? '').replace(/^1项/, '')}` : `共${xs.length}项，${parts.join('，')}`;
-    out.push(
-      p(
-        `${counts}；${risk.length === xs.length ? riskText.replace('，其余预计全年能够完成', '') : riskText}`,
-        `${KIND_WORDS[kind]}。`,
-      ),
-    );
+    out.push(p(`${counts}；${riskText}`, `${KIND_WORDS[kind]}：`));
   }
   const risky = t.atRisk.length;
   const unreported = all.filter((r) => r.status === '未填报').length;
