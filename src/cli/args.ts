@@ -1,4 +1,5 @@
 import { type ReportOptions } from '../core/pipeline';
+import { parseIsoDate } from '../core/report/signature';
 
 export interface CliArgs {
   readonly ledger: string;
@@ -8,7 +9,7 @@ export interface CliArgs {
 }
 
 export const USAGE = `用法：npm run report -- <台账.xlsx> [--out 目录] [--month 月份] [--year 年度] [--org 单位名称] [--sheet 工作表]
-                     [--journal 支付明细表] [--gap 偏差阈值] [--sichuan] [--include-basic] [--accept-differences] [--quiet]
+                     [--journal 支付明细表] [--gap 偏差阈值] [--date 成文日期] [--sichuan] [--include-basic] [--accept-differences] [--quiet]
   --out DIR        输出目录（默认 out/）
   --month N        截止月份 1-12（默认从表头“1-8月”等识别）
   --year YYYY      年度（默认从标题识别）
@@ -16,6 +17,8 @@ export const USAGE = `用法：npm run report -- <台账.xlsx> [--out 目录] [-
   --sheet NAME     预算台账所在工作表（默认自动查找）
   --journal NAME   支付明细所在工作表（默认自动查找）
   --gap N          项目执行率低于时间进度多少个百分点算滞后（默认 10）
+  --date YYYY-MM-DD
+                   报告落款的成文日期（默认今天）
   --sichuan        使用四川省预警线（1-4月25%、1-6月40%、1-8月60%、1-10月80%）
   --include-basic  日常公用支出等基本支出也参与滞后判断
   --accept-differences
@@ -68,6 +71,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         if (!Number.isFinite(v) || v < 0 || v > 100)
           throw new UsageError(`--gap 应为0到100之间的数，收到“${argv[i]}”。`);
         options.gapPoints = v;
+        break;
+      }
+      case '--date': {
+        const d = parseIsoDate(value(i++, a));
+        if (!d) throw new UsageError(`--date 应为有效日期，如 2024-09-05，收到“${argv[i]}”。`);
+        options.signedOn = d;
         break;
       }
       case '--sichuan':

@@ -16,6 +16,7 @@ import { DocumentBulletList20Regular } from '@fluentui/react-icons/svg/document-
 import { Eraser20Regular } from '@fluentui/react-icons/svg/eraser';
 import { ArrowSync20Regular } from '@fluentui/react-icons/svg/arrow-sync';
 import { type ReportOptions } from '../core/pipeline-options';
+import { isoDate, parseIsoDate, today } from '../core/report/signature';
 import { TARGETS_SHEET } from '../core/constants';
 import { type WorkbookGrid } from '../core/grid/types';
 import { type ReportModel } from '../core/report/types';
@@ -104,9 +105,16 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
   // bring each new notice into view so the user sees what happened.
   const noticeRef = useRef<HTMLDivElement>(null);
 
+  // The 成文日期 of the 落款: today unless the user picks another day; never remembered.
+  const [signDate, setSignDate] = useState<string>(() => isoDate(today()));
   const options: ReportOptions = useMemo(
-    () => ({ ...settings.recognize, ...settings.indicators, ...settings.title }),
-    [settings.recognize, settings.indicators, settings.title],
+    () => ({
+      ...settings.recognize,
+      ...settings.indicators,
+      ...settings.title,
+      signedOn: parseIsoDate(signDate) ?? today(),
+    }),
+    [settings.recognize, settings.indicators, settings.title, signDate],
   );
 
   const read = useCallback(async () => {
@@ -405,6 +413,8 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
               {OptionsPanel ? (
                 <OptionsPanel
                   options={settings.indicators}
+                  signDate={signDate}
+                  onSignDateChange={setSignDate}
                   disabled={busy}
                   onChange={(indicators) => setSettings((x) => ({ ...x, indicators }))}
                 />

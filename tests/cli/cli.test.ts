@@ -172,6 +172,8 @@ describe('parseArgs', () => {
         '台账',
         '--gap',
         '5',
+        '--date',
+        '2024-09-05',
         '--sichuan',
         '--include-basic',
       ]),
@@ -185,10 +187,21 @@ describe('parseArgs', () => {
         organization: '某局',
         sheet: '台账',
         gapPoints: 5,
+        signedOn: { year: 2024, month: 9, day: 5 },
         rule: 'sichuan',
         includeBasic: true,
       },
     });
+  });
+  test('--date must be a day that exists', () => {
+    expect(() => parseArgs(['x.xlsx', '--date', '2024-02-30'])).toThrow('--date 应为有效日期');
+    expect(() => parseArgs(['x.xlsx', '--date', '2024年9月5日'])).toThrow(UsageError);
+  });
+  test('the 落款 carries the unit and the date given, as GB/T 9704 writes it', async () => {
+    const c = capture();
+    expect((await runCli([SAMPLE_PATH, '--out', dir, '--quiet', '--date', '2024-09-05'], c.io)).code).toBe(0);
+    const text = await readFile(path.join(dir, 'report.txt'), 'utf8');
+    expect(text.trimEnd().split('\n').slice(-2)).toEqual(['泸县总工会', '2024年9月5日']);
   });
   test('--help is a usage error without a message', () => {
     expect(() => parseArgs(['--help'])).toThrow(UsageError);

@@ -127,7 +127,7 @@ test('the gap rule: month, year, organisation, unit, gap and 包含基本支出 
   expect(sheetText(plan, '监控汇总')).toContain('时间进度75.00%（9÷12）');
   // At 1-9月 the warning line is 75% − 12 = 63%: 项目C (63%) sits on it and is not behind; with the
   // basic lines in, 工资 (55%) and 办公费 (50%) are.
-  expect(report).toContain('以下4个支出事项执行率低于时间进度12个百分点以上或尚未支出');
+  expect(report).toContain('4个支出事项执行率低于时间进度12个百分点以上或尚未支出');
   expect(highlightedRows(plan)).toEqual([4, 5, 6, 7]);
   expect(calls.saved.at(-1)?.indicators).toEqual({ gapPoints: 12, includeBasic: true });
 });
@@ -142,9 +142,22 @@ test('四川省预警线: the 60% line at 1-8月, 人员支出 never flagged, th
   const plan = await generate(calls);
   const report = sheetText(plan, '监控报告');
   // 办公费 50% and 项目B 58% are below 60%; 项目A is on the line; 工资 55% is 人员支出.
-  expect(report).toContain('以下2个支出事项执行率低于四川省预警线60.00%或尚未支出');
+  expect(report).toContain('2个支出事项执行率低于四川省预警线60.00%或尚未支出');
   expect(highlightedRows(plan)).toEqual([5, 7]);
   expect(calls.saved.at(-1)?.indicators).toEqual({ rule: 'sichuan', includeBasic: true });
+});
+
+test('the 成文日期 the user picks is the 落款’s date, under the unit’s name', async () => {
+  const calls = renderPane();
+  const date = (await screen.findByLabelText('成文日期')) as HTMLInputElement;
+  const org = screen.getByLabelText('单位') as HTMLInputElement;
+  fireEvent.change(org, { target: { value: '某某县总工会' } });
+  fireEvent.blur(org);
+  fireEvent.change(date, { target: { value: '2024-09-05' } });
+  const plan = await generate(calls);
+  const rows = sheetText(plan, '监控报告').trimEnd().split('\n');
+  // The 落款 ends the text (the sheet's own note follows it), ideographic spaces keeping its place.
+  expect(rows.slice(-3, -1).map((r) => r.trimEnd().replace(/\u3000+$/, ''))).toEqual(['某某县总工会', '2024年9月5日']);
 });
 
 test('a remembered gap outside 0–100 (a document saved elsewhere) is refused beside the options, never used', async () => {

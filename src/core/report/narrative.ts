@@ -523,7 +523,7 @@ function analysis(c: Ctx): Block[] {
         : `从资金支出看，各${cat.项目支出.lines > 0 ? '项目' : '项支出'}执行进度与时间进度基本匹配。`,
     ),
   );
-  if (c.targets) out.push(...forecastBlocks(c.targets, c.period));
+  if (c.targets) out.push(...forecastBlocks(c.targets));
   else out.push(todo('【请结合绩效目标表，从数量、质量、时效、成本、效益、满意度等指标说明全年绩效目标预计完成情况】'));
   return out;
 }

@@ -42,3 +42,21 @@ export function signatureBlocks(organization: string, date: SignDate): Block[] {
 export function today(now: Date = new Date()): SignDate {
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
+
+/** "2024-09-05", the value of a date input. @example isoDate({ year: 2024, month: 9, day: 5 }) === '2024-09-05' */
+export function isoDate(d: SignDate): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * A "YYYY-MM-DD" day that exists, or null.
+ * @example parseIsoDate('2024-09-05') → { year: 2024, month: 9, day: 5 }; parseIsoDate('2024-02-30') === null
+ */
+export function parseIsoDate(text: string): SignDate | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return { year, month, day };
+}

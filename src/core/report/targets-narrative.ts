@@ -24,8 +24,6 @@ const MAX_LISTED = 20;
 const p = (text: string, lead?: string): Block => (lead ? { kind: 'p', text, lead } : { kind: 'p', text });
 const todo = (text: string): Block => ({ kind: 'p', text, placeholder: true });
 
-const pctOrDash = (r: Percent | null): string => (r === null ? '无法计算' : formatPercent(r));
-
 /**
  * The target in words by its type: a deadline "应于3月底前完成", a number "目标值≥95%", a quality
  * "目标为有效保障".
@@ -170,8 +168,7 @@ const STATUS_WORDS: readonly (readonly [TargetResult['status'], string])[] = [
 ];
 
 /** 四（二）: the year forecast per indicator kind; the targets at risk named briefly (五 gives the detail). */
-export function forecastBlocks(t: TargetIndicators, period: string): Block[] {
-  void period;
+export function forecastBlocks(t: TargetIndicators): Block[] {
   const all = t.groups.flatMap((g) => g.targets);
   const out: Block[] = [];
   for (const kind of INDICATOR_KINDS) {

@@ -1,16 +1,20 @@
 import { Checkbox, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { type IndicatorOptions } from '../../core/indicators/types';
+import { parseIsoDate } from '../../core/report/signature';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
 export interface OptionsPanelProps {
   readonly options: IndicatorOptions;
   readonly onChange: (options: IndicatorOptions) => void;
+  /** The 成文日期 of the 落款, "YYYY-MM-DD". */
+  readonly signDate?: string;
+  readonly onSignDateChange?: (value: string) => void;
   readonly disabled?: boolean;
 }
 
 /** How under-executed lines are found: a gap below 时间进度, or the Sichuan warning line. */
-export function OptionsPanel({ options, onChange, disabled }: OptionsPanelProps) {
+export function OptionsPanel({ options, onChange, signDate, onSignDateChange, disabled }: OptionsPanelProps) {
   const s = useStyles();
   const rule = options.rule ?? 'gap';
   return (
@@ -45,6 +49,20 @@ export function OptionsPanel({ options, onChange, disabled }: OptionsPanelProps)
         onChange={(_, d) => onChange({ ...options, includeBasic: d.checked === true })}
         label="包含基本支出（公用支出也参与预警）"
       />
+      {onSignDateChange && (
+        <Field
+          label="成文日期"
+          hint="报告落款中的日期，默认为今天"
+          validationMessage={signDate && !parseIsoDate(signDate) ? '请选择一个有效的日期' : undefined}
+        >
+          <Input
+            type="date"
+            disabled={disabled}
+            value={signDate ?? ''}
+            onChange={(_, d) => onSignDateChange(d.value)}
+          />
+        </Field>
+      )}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type ReportModel } from '../../core/report/types';
+import { pendingItems, placeholderSegments } from '../../core/report/placeholders';
 import { type Totals } from '../../core/indicators/types';
 import { CATEGORIES, type Place } from '../../core/types';
 import { formatPercent } from '../../core/money/format';
@@ -56,6 +57,7 @@ export interface ResultsPanelProps {
 export function ResultsPanel({ model, canSelect, canDownload, onSelect, onCopy, onDownload, busy }: ResultsPanelProps) {
   const s = useStyles();
   const ind = model.indicators;
+  const pending = pendingItems(model.blocks);
   const rows: [string, Totals][] = [
     ...CATEGORIES.map((c): [string, Totals] => [c, ind.categories[c]]),
     ['合计', ind.total],
@@ -187,25 +189,63 @@ export function ResultsPanel({ model, canSelect, canDownload, onSelect, onCopy, 
         {!canDownload && (
           <Caption1 block>此版本的 Excel 不能直接下载文件：请点击“复制到 Word”，在 Word 中新建文档后粘贴。</Caption1>
         )}
+        {pending.length > 0 && (
+          <div role="note" aria-labelledby="pending-title">
+            <Text id="pending-title" weight="semibold" block>
+              定稿前还需补充（{pending.length}项，正文中以黄色标出）
+            </Text>
+            <ul className={s.list}>
+              {pending.map((item) => (
+                <li key={item}>
+                  <Caption1>{item.slice(1, -1)}</Caption1>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <div className={s.narrative} tabIndex={0} aria-label="报告正文预览">
           {model.blocks.map((b, i) => {
             const cls = b.placeholder ? s.placeholder : undefined;
+            const text = placeholderSegments(b.text).map((seg, k) =>
+              seg.placeholder ? (
+                <mark key={k} className={s.placeholder}>
+                  {seg.text}
+                </mark>
+              ) : (
+                seg.text
+              ),
+            );
             if (b.kind === 'title')
               return (
                 <Text key={i} as="h2" weight="bold" align="center" block size={400}>
-                  {b.text}
+                  {text}
                 </Text>
               );
             if (b.kind === 'h1' || b.kind === 'h2' || b.kind === 'h3')
               return (
                 <Text key={i} as="h4" weight="semibold" block className={cls}>
-                  {b.text}
+                  {text}
                 </Text>
+              );
+            if (b.kind === 'sign')
+              return (
+                <Body1
+                  key={i}
+                  as="p"
+                  block
+                  style={{
+                    textAlign: 'right',
+                    paddingRight: `${b.rightIndent ?? 0}em`,
+                    margin: b.gapBefore ? '16px 0 0' : 0,
+                  }}
+                >
+                  {text}
+                </Body1>
               );
             return (
               <Body1 key={i} as="p" block className={cls} style={{ textIndent: '2em', margin: '4px 0' }}>
                 {b.lead && <strong>{b.lead}</strong>}
-                {b.text}
+                {text}
               </Body1>
             );
           })}
