@@ -3,7 +3,9 @@ export const SUMMARY_SHEET = '监控汇总';
 export const REPORT_SHEET = '监控报告';
 /** The standard monitoring table (funds and targets per project), written when there are targets. */
 export const TARGETS_MONITOR_SHEET = '绩效目标执行监控表';
-export const OUTPUT_SHEETS: readonly string[] = [SUMMARY_SHEET, REPORT_SHEET, TARGETS_MONITOR_SHEET];
+/** The 部门整体支出绩效监控表 (funds of the whole unit, and its unit-wide targets), always written. */
+export const DEPARTMENT_SHEET = '部门整体绩效监控表';
+export const OUTPUT_SHEETS: readonly string[] = [SUMMARY_SHEET, REPORT_SHEET, DEPARTMENT_SHEET, TARGETS_MONITOR_SHEET];
 /**
  * The targets sheet the pane offers to add. It is the user's once written: never in OUTPUT_SHEETS,
  * never replaced.

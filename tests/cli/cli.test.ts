@@ -85,13 +85,14 @@ describe('npm run report on the sample ledger', () => {
     expect(txt).toContain('62.75%');
   });
 
-  test('the workbook keeps the user’s sheets and adds 监控汇总, 监控报告 and 绩效目标执行监控表', async () => {
+  test('the workbook keeps the user’s sheets and adds 监控汇总, 监控报告, 部门整体绩效监控表 and 绩效目标执行监控表', async () => {
     const before = await readWorkbookGrid(new Uint8Array(await readFile(SAMPLE_PATH)));
     const after = await readWorkbookGrid(new Uint8Array(await readFile(files[2]!)));
     expect(after.sheets.map((s) => s.name)).toEqual([
       ...before.sheets.map((s) => s.name),
       '监控汇总',
       '监控报告',
+      '部门整体绩效监控表',
       '绩效目标执行监控表',
     ]);
     for (const s of before.sheets) expect(after.sheets.find((x) => x.name === s.name)?.rows).toEqual(s.rows);

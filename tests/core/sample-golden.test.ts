@@ -115,7 +115,12 @@ describe('the sample ledger reproduces every figure of the seed report', () => {
       ['预算执行台账', 34],
     ]);
     // The sample has a 绩效目标 sheet, so the standard monitoring table is written too.
-    expect(out.plan.sheets.map((s) => s.name)).toEqual(['监控汇总', '监控报告', '绩效目标执行监控表']);
+    expect(out.plan.sheets.map((s) => s.name)).toEqual([
+      '监控汇总',
+      '监控报告',
+      '部门整体绩效监控表',
+      '绩效目标执行监控表',
+    ]);
   });
 
   test('the product reader and an independent reader see the same ledger', async () => {

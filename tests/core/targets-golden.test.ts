@@ -180,7 +180,7 @@ describe('without a targets sheet', () => {
     const r = buildReport(withoutTargets());
     if (!r.ok) throw r.error;
     expect(r.value.model.targets).toBeNull();
-    expect(r.value.plan.sheets.map((s) => s.name)).toEqual(['监控汇总', '监控报告']);
+    expect(r.value.plan.sheets.map((s) => s.name)).toEqual(['监控汇总', '监控报告', '部门整体绩效监控表']);
     expect(reportTables(r.value.model)).toHaveLength(2);
     const todo = r.value.model.blocks.filter((b) => b.placeholder).map((b) => b.text);
     expect(todo.some((t) => t.includes('工作簿中没有绩效目标表') && t.includes('添加绩效目标表'))).toBe(true);

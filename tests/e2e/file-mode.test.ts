@@ -182,7 +182,15 @@ test('a second run replaces the first one’s sheets, on the same page and on th
   const reopened = await generateAndDownload();
 
   const names = first.grid.sheets.map((s) => s.name);
-  expect(names).toEqual(['预算执行台账', '单位信息', '绩效目标', '监控汇总', '监控报告', '绩效目标执行监控表']);
+  expect(names).toEqual([
+    '预算执行台账',
+    '单位信息',
+    '绩效目标',
+    '监控汇总',
+    '监控报告',
+    '部门整体绩效监控表',
+    '绩效目标执行监控表',
+  ]);
   for (const run of [again, reopened]) {
     // The same sheets with the same cells, not merely as many: nothing added twice, nothing left over.
     expect(run.grid.sheets.map((s) => s.name)).toEqual(names);

@@ -4,6 +4,7 @@ import {
   HIGHLIGHT_FORMULA,
   HIGHLIGHT_MARKER,
   REPORT_SHEET,
+  DEPARTMENT_SHEET,
   SUMMARY_SHEET,
   TARGETS_SHEET,
 } from '../../src/core/constants';
@@ -125,7 +126,7 @@ describe('Excel adapter against the fake object model', () => {
     const cfCount = excel.sheet(LEDGER_SHEET).conditionalFormats.length;
     await generate(excel);
     expect(excel.sheets.map((s) => s.name)).toEqual(first);
-    expect(excel.sheets.map((s) => s.name)).toEqual([LEDGER_SHEET, SUMMARY_SHEET, REPORT_SHEET]);
+    expect(excel.sheets.map((s) => s.name)).toEqual([LEDGER_SHEET, SUMMARY_SHEET, REPORT_SHEET, DEPARTMENT_SHEET]);
     expect(excel.sheet(LEDGER_SHEET).conditionalFormats).toHaveLength(cfCount);
   });
 

@@ -5,6 +5,7 @@ import { periodLabel } from '../report/phrases';
 import { OUTPUT_SHEET_MARK, TARGETS_MONITOR_SHEET, TARGETS_SHEET } from '../constants';
 import { type TargetGroup, type TargetResult } from '../targets/types';
 import { BASIC_GROUP } from '../targets/compute';
+import { tableRowHeights } from './row-heights';
 import { type CellStyleName, type PlannedCell, type PlannedMerge, type PlannedSheet, type WritePlan } from './types';
 
 const cell = (value: string | number | null, style: CellStyleName): PlannedCell => ({ value, style });
@@ -88,7 +89,7 @@ export function targetsMonitorSheet(model: ReportModel): PlannedSheet | null {
   rows.push([
     cell(
       `金额单位：万元；时间进度${formatPercent(model.indicators.timeProgress)}。完成进度按年度指标值测算（“≤”指标不超过即为完成），【预警】为进度滞后或预计不能完成的指标。${OUTPUT_SHEET_MARK}根据工作表“${t.sheet}”和“${model.recognition.budget.sheet}”生成，重新生成时会被替换，请在“${t.sheet}”中修改。`,
-      'subtitle',
+      'note',
     ),
   ]);
   mergeRow(0, WIDTH - 1);
@@ -172,11 +173,15 @@ export function targetsMonitorSheet(model: ReportModel): PlannedSheet | null {
     mergeRow(0, WIDTH - 1);
   }
   void BASIC_GROUP;
+  const columnWidths = [10, 12, 22, 13, 13, 10, 13, 14, 11, 30];
   return {
     name: TARGETS_MONITOR_SHEET,
     rows,
     merges,
-    columnWidths: [10, 12, 22, 13, 13, 10, 13, 14, 11, 30],
+    columnWidths,
+    // Planned heights: an .xlsx opened in WPS or LibreOffice does not re-fit rows, and wrapped text in
+    // a row of the default height prints cut.
+    rowHeights: tableRowHeights(rows, merges, columnWidths),
     freezeRows: 0,
     charts: [],
     orientation: 'landscape',

@@ -1,5 +1,4 @@
 import { formatPercent, formatPoints } from '../money/format';
-import { type Percent } from '../money/percent';
 import {
   INDICATOR_KINDS,
   type TargetGroup,
