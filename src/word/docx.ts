@@ -20,6 +20,7 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
   SectionType,
   type IRunOptions,
@@ -29,6 +30,7 @@ import { type Block, type ReportModel } from '../core/report/types';
 import { type CellAlign, type ReportTable, reportTables } from '../core/report/tables';
 import { OFFICIAL_FONTS } from '../core/report/official-fonts';
 import { placeholderSegments } from '../core/report/placeholders';
+import { headerLines } from '../core/report/table-layout';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
@@ -154,16 +156,28 @@ const BORDERS = {
   insideVertical: BORDER,
 };
 
-function tableCell(text: string, align: CellAlign, width: number, bold: boolean): TableCell {
+function tableCell(
+  lines: readonly string[],
+  align: CellAlign,
+  width: number,
+  bold: boolean,
+  extra: { merge?: 'restart' | 'continue'; keepNext?: boolean } = {},
+): TableCell {
+  // A header wraps on its words: each line a run after a break, never one character a line.
+  const runs = lines.map((line, k) => run(line, FONT.body, SIZE.table, { bold, ...(k > 0 ? { break: 1 } : {}) }));
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { top: 45, bottom: 45, left: 40, right: 40 },
+    ...(extra.merge
+      ? { verticalMerge: extra.merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }
+      : {}),
     children: [
       new Paragraph({
         alignment: ALIGN[align],
         spacing: TABLE_LINE,
-        children: [run(text, FONT.body, SIZE.table, { bold })],
+        keepNext: extra.keepNext === true,
+        children: extra.merge === 'continue' ? [] : runs,
       }),
     ],
   });
@@ -176,15 +190,23 @@ function tableParagraphs(t: ReportTable, first: boolean): (Paragraph | Table)[] 
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: t.header.map((h, i) => tableCell(h, 'center', widths[i] ?? 0, true)),
+    children: t.header.map((h, i) => tableCell(headerLines(h), 'center', widths[i] ?? 0, true)),
   });
-  const rows = t.rows.map(
-    (r) =>
-      new TableRow({
-        cantSplit: true,
-        children: r.cells.map((c, i) => tableCell(c, t.align[i] ?? 'left', widths[i] ?? 0, r.total ?? false)),
-      }),
-  );
+  const rows = t.rows.map((r, k) => {
+    const next = t.rows[k + 1];
+    // A group's name merged down its rows (w:vMerge), and the group kept on one page where it fits.
+    const grouped = r.continues === true || next?.continues === true;
+    const merge = !grouped ? undefined : r.continues ? ('continue' as const) : ('restart' as const);
+    return new TableRow({
+      cantSplit: true,
+      children: r.cells.map((c, i) =>
+        tableCell([c], t.align[i] ?? 'left', widths[i] ?? 0, r.total ?? false, {
+          ...(i === 0 && merge ? { merge } : {}),
+          keepNext: next?.continues === true,
+        }),
+      ),
+    });
+  });
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,

@@ -97,15 +97,16 @@ describe('the sample’s 绩效目标 sheet: targets read, evaluated and reporte
     expect(out.model.blocks.filter((b) => b.placeholder)).toEqual([]);
   });
 
-  test('the .docx/HTML tables: 表3 funds beside target progress, 表4 every indicator, at-risk rows flagged', () => {
+  test('the .docx/HTML tables: 表3 the whole unit, 表4 funds beside target progress, 表5 every indicator, at-risk rows flagged', () => {
     const tables = reportTables(out.model);
     expect(tables.map((t) => t.title)).toEqual([
       '表1\u30001-8月预算执行情况（按支出类别）',
       '表2\u30001-8月项目支出执行情况',
-      '表3\u3000绩效目标执行监控表（资金）',
-      '表4\u3000绩效目标执行监控表（指标）',
+      '表3\u3000部门整体支出绩效监控表（资金）',
+      '表4\u3000绩效目标执行监控表（资金）',
+      '表5\u3000绩效目标执行监控表（指标）',
     ]);
-    const [, , funds, indicators] = tables;
+    const [, , , funds, indicators] = tables;
     expect(funds!.rows.map((r) => r.cells)).toEqual([
       ['维权帮扶项目经费', '一般公共预算拨款', '2.00', '0.00', '2.00', '0.00', '0.00%', '2.00', '80.76%'],
       ['省级财政工会专项资金', '一般公共预算拨款', '0.00', '51.16', '51.16', '0.00', '0.00%', '51.16', '60.63%'],
@@ -113,12 +114,29 @@ describe('the sample’s 绩效目标 sheet: targets read, evaluated and reporte
     ]);
     expect(funds!.rows.map((r) => r.flagged)).toEqual([true, true, false]);
     expect(indicators!.rows).toHaveLength(20);
+    // The project's name on every row (text outputs repeat it); printed outputs merge it down the group.
     expect(indicators!.rows[1]).toEqual({
-      cells: ['', '数量指标', '法律知识宣传活动场次', '≥6场', '2场', '33.33%', '4场', '完全不可能', '经费保障'],
+      continues: true,
+      cells: [
+        '维权帮扶项目经费',
+        '数量指标',
+        '法律知识宣传活动场次',
+        '≥6场',
+        '2场',
+        '33.33%',
+        '4场',
+        '完全不可能',
+        '经费保障',
+      ],
       flagged: true,
     });
+    expect(indicators!.rows.map((r) => r.continues)).toEqual([
+      ...[false, true, true, true, true, true, true, true],
+      ...[false, true, true, true, true, true, true],
+      ...[false, true, true, true, true],
+    ]);
     expect(indicators!.rows[11]!.cells.slice(0, 6)).toEqual([
-      '',
+      '省级财政工会专项资金',
       '时效指标',
       '帮扶资金发放时间',
       '12月底前',
@@ -181,7 +199,8 @@ describe('without a targets sheet', () => {
     if (!r.ok) throw r.error;
     expect(r.value.model.targets).toBeNull();
     expect(r.value.plan.sheets.map((s) => s.name)).toEqual(['监控汇总', '监控报告', '部门整体绩效监控表']);
-    expect(reportTables(r.value.model)).toHaveLength(2);
+    // The funds by category and by project, and the whole unit's table: no targets tables.
+    expect(reportTables(r.value.model).map((t) => t.title.slice(0, 2))).toEqual(['表1', '表2', '表3']);
     const todo = r.value.model.blocks.filter((b) => b.placeholder).map((b) => b.text);
     expect(todo.some((t) => t.includes('工作簿中没有绩效目标表') && t.includes('添加绩效目标表'))).toBe(true);
     expect(todo.some((t) => t.includes('从数量、质量、时效、成本、效益、满意度等指标'))).toBe(true);

@@ -183,3 +183,37 @@ describe('buildDocx', () => {
     expect(project.some((r) => r[0] === evil)).toBe(true);
   });
 });
+
+describe('the .docx of the sample: 落款, merged project names, headers that wrap on words', () => {
+  let xml: string;
+  beforeAll(async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { readWorkbookGrid } = await import('../../src/xlsx/read-grid');
+    const { buildReport } = await import('../../src/core/pipeline');
+    const { SAMPLE_PATH } = await import('../../scripts/make-sample');
+    const r = buildReport(await readWorkbookGrid(new Uint8Array(await readFile(SAMPLE_PATH))), {
+      signedOn: { year: 2024, month: 9, day: 5 },
+    });
+    if (!r.ok) throw r.error;
+    xml = (await unzipDocx(await buildDocx(r.value.model))).document;
+  });
+
+  it('ends the text with the unit and the date, right-aligned, the date two characters in (GB/T 9704 7.3.5.2)', () => {
+    const org = paragraphWith(xml, '泸县总工会');
+    const date = paragraphWith(xml, '2024年9月5日');
+    expect(attr(org, 'w:jc', 'w:val')).toBe('right');
+    expect(attr(date, 'w:jc', 'w:val')).toBe('right');
+    // 3号 is 320 twips a character: the date 2 characters in, the name 5 (its first character 2 left of the date's).
+    expect(attr(date, 'w:ind', 'w:right')).toBe('640');
+    expect(attr(org, 'w:ind', 'w:right')).toBe('1600');
+    expect(attr(org, 'w:spacing', 'w:before')).toBe('579');
+  });
+
+  it('merges each project’s name down its indicator rows in 表5, and wraps headers on words', () => {
+    const indicators = (xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).at(-1)!;
+    expect(indicators.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(3);
+    expect(indicators.match(/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/g)).toHaveLength(17);
+    // "1-8月完成情况" as "1-8月" and "完成情况" on two lines, not a character a line.
+    expect(indicators).toMatch(/1-8月<\/w:t><\/w:r><w:r>[\s\S]*?<w:br\/>[\s\S]*?完成情况/);
+  });
+});

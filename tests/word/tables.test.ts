@@ -45,8 +45,9 @@ describe('monitoring tables', () => {
     ]);
     const byLabel = new Map(t.rows.map((r) => [r.cells[0], r.cells]));
     const pub = ind.categories['公用支出'];
-    expect(byLabel.get('公用支出')).toEqual([
-      '公用支出',
+    // Named as the text names it: 日常公用支出.
+    expect(byLabel.get('日常公用支出')).toEqual([
+      '日常公用支出',
       formatWan(pub.initial),
       formatWan(pub.adjustment),
       formatWan(pub.budget),
@@ -56,7 +57,7 @@ describe('monitoring tables', () => {
       gapText(pub.deviation),
     ]);
     // Worked by hand from the fixture: 368,700 元 of 571,200 元.
-    expect(byLabel.get('公用支出')?.slice(3, 6)).toEqual(['57.12', '36.87', '64.55%']);
+    expect(byLabel.get('日常公用支出')?.slice(3, 6)).toEqual(['57.12', '36.87', '64.55%']);
     const total = t.rows[t.rows.length - 1];
     expect(total?.cells[0]).toBe('合计');
     expect(total?.total).toBe(true);

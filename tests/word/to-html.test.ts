@@ -1,4 +1,5 @@
 import { reportTables } from '../../src/core/report/tables';
+import { headerLines } from '../../src/core/report/table-layout';
 import { escapeHtml, reportToHtml, reportToPlainText } from '../../src/core/report/to-html';
 import { blocksToText } from '../../src/core/report/types';
 import { testModel, withAllKinds } from './fixture';
@@ -37,10 +38,12 @@ describe('reportToHtml', () => {
   it('holds every figure and label of the tables, in table cells', () => {
     for (const t of reportTables(model)) {
       expect(html).toContain(escapeHtml(t.title));
-      for (const h of t.header) expect(html).toContain(`>${escapeHtml(h)}</p></th>`);
+      // A header wraps on its words: "1-8月<br>执行数", never one character a line.
+      for (const h of t.header) expect(html).toContain(`>${headerLines(h).map(escapeHtml).join('<br>')}</p></th>`);
       for (const r of t.rows) for (const c of r.cells) expect(html).toContain(`>${escapeHtml(c)}</p></td>`);
     }
-    expect(html.match(/<table /g)).toHaveLength(2);
+    expect(html.match(/<table /g)).toHaveLength(3);
+    expect(html).toContain('>1-8月<br>执行数</p></th>');
     expect(html).toContain('border:solid windowtext 1.0pt');
   });
 

@@ -4,6 +4,8 @@ import { formatPercent, formatPoints, formatWan } from '../money/format';
 import { type Percent } from '../money/percent';
 import { type ReportModel } from './types';
 import { periodLabel } from './phrases';
+import { contentWidths } from './table-layout';
+import { departmentFunds } from './department';
 
 /**
  * The monitoring tables as plain strings, derived once from `ReportModel.indicators`, so the
@@ -18,6 +20,11 @@ export interface TableRow {
   readonly total?: boolean;
   /** A project flagged as under-executed, so an output may mark it. */
   readonly flagged?: boolean;
+  /**
+   * Same group as the row above (表3, 表4: the project's next row): printed outputs merge the first
+   * column down over the group; text outputs repeat it.
+   */
+  readonly continues?: boolean;
 }
 
 export interface ReportTable {
@@ -28,12 +35,50 @@ export interface ReportTable {
   readonly header: readonly string[];
   /** Alignment per column: text left, figures right. */
   readonly align: readonly CellAlign[];
-  /** Relative widths per column, summing to 100, for outputs that need fixed widths. */
+  /** Relative widths per column, summing to 100, from the content (see table-layout.ts). */
   readonly widths: readonly number[];
   readonly rows: readonly TableRow[];
   /** Explanations printed under the table ("—" means no budget), empty when none is needed. */
   readonly notes: readonly string[];
 }
+
+/** Characters of 五号 text across the 156 mm type area. */
+const TABLE_CHARS = 42;
+
+function widthsOf(header: readonly string[], rows: readonly TableRow[]): number[] {
+  return contentWidths(
+    header,
+    rows.map((r) => r.cells),
+    TABLE_CHARS,
+  );
+}
+
+/** Rows of one project's indicators that stay under one merged name; a longer group repeats it. */
+const LONG_GROUP = 15;
+
+const T3_HEADER = (period: string): string[] => [
+  '项目名称',
+  '资金来源',
+  '年初预算',
+  '年度预算调整',
+  '调整后预算',
+  `${period}执行数`,
+  '执行率',
+  '全年预计执行数',
+  '目标完成进度',
+];
+
+const T4_HEADER = (period: string): string[] => [
+  '项目名称',
+  '二级指标',
+  '三级指标',
+  '年度指标值',
+  `${period}完成情况`,
+  '完成进度',
+  '全年预计完成情况',
+  '完成目标可能性',
+  '偏差原因',
+];
 
 /** Separates 表1 from 1-8月 so the two numbers do not read as one. */
 const IDEOGRAPHIC_SPACE = '\u3000';
@@ -79,7 +124,8 @@ export function fundsByCategory(model: ReportModel): ReportTable {
   });
   const personnel = ind.categories['人员支出'];
   const publicSpending = ind.categories['公用支出'];
-  const rows: TableRow[] = [row('人员支出', personnel), row('公用支出', publicSpending)];
+  // The text's own term: 日常公用支出.
+  const rows: TableRow[] = [row('人员支出', personnel), row('日常公用支出', publicSpending)];
   // A subtotal of one category repeats its row; show it only when it adds up two.
   if (personnel.lines > 0 && publicSpending.lines > 0) rows.push(row('基本支出小计', ind.basic, true));
   rows.push(row('项目支出', ind.categories['项目支出']), row('合计', ind.total, true));
@@ -88,7 +134,10 @@ export function fundsByCategory(model: ReportModel): ReportTable {
     unit: '单位：万元',
     header: ['类别', '年初预算', '年中调整', '全年预算', `${period}执行数`, '执行率', '时间进度', '偏差（个百分点）'],
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'center'],
-    widths: [16, 12, 11, 12, 12, 11, 11, 15],
+    widths: widthsOf(
+      ['类别', '年初预算', '年中调整', '全年预算', `${period}执行数`, '执行率', '时间进度', '偏差（个百分点）'],
+      rows,
+    ),
     rows,
     notes: rows.some((r) => r.cells[5] === NO_RATE) ? [NO_RATE_NOTE] : [],
   };
@@ -169,7 +218,7 @@ export function fundsByProject(model: ReportModel): ReportTable {
     unit: '单位：万元',
     header,
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'center', 'center'],
-    widths: [16, 15, 9, 9, 9, 9, 10, 14, 9],
+    widths: widthsOf(header, rows),
     rows,
     notes: [
       `时间进度为${formatPercent(ind.timeProgress)}。`,
@@ -197,8 +246,9 @@ export function targetFundsTable(model: ReportModel): ReportTable | null {
     g.sources.forEach((s, k) => {
       const x = s.totals;
       rows.push({
+        continues: k > 0,
         cells: [
-          k === 0 ? g.name : '',
+          g.name,
           s.name,
           ...amounts(x),
           rateText(x.rate),
@@ -212,19 +262,9 @@ export function targetFundsTable(model: ReportModel): ReportTable | null {
   return {
     title: `表3${IDEOGRAPHIC_SPACE}绩效目标执行监控表（资金）`,
     unit: '单位：万元',
-    header: [
-      '项目名称',
-      '资金来源',
-      '年初预算',
-      '年度预算调整',
-      '调整后预算',
-      `${period}执行数`,
-      '执行率',
-      '全年预计执行数',
-      '目标完成进度',
-    ],
+    header: T3_HEADER(period),
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-    widths: [16, 14, 9, 10, 10, 10, 9, 11, 11],
+    widths: widthsOf(T3_HEADER(period), rows),
     rows,
     notes: [
       `目标完成进度为可量化绩效指标完成程度的平均数；与执行率相差超过${t.gapPoints}个百分点的项目为预警项目${t.mismatched.length > 0 ? `（${t.mismatched.map((g) => g.name).join('、')}）` : '（无）'}。`,
@@ -242,8 +282,10 @@ export function targetIndicatorsTable(model: ReportModel): ReportTable | null {
   const period = periodLabel(model.month);
   const rows: TableRow[] = t.groups.flatMap((g) =>
     g.targets.map((r, k) => ({
+      // A long group starts again every LONG_GROUP rows, so its name is printed again further down.
+      continues: k % LONG_GROUP !== 0,
       cells: [
-        k === 0 ? g.name : '',
+        g.name,
         r.row.level2,
         r.row.level3,
         r.row.targetText,
@@ -259,19 +301,9 @@ export function targetIndicatorsTable(model: ReportModel): ReportTable | null {
   return {
     title: `表4${IDEOGRAPHIC_SPACE}绩效目标执行监控表（指标）`,
     unit: '',
-    header: [
-      '项目名称',
-      '二级指标',
-      '三级指标',
-      '年度指标值',
-      `${period}完成情况`,
-      '完成进度',
-      '全年预计完成情况',
-      '完成目标可能性',
-      '偏差原因',
-    ],
+    header: T4_HEADER(period),
     align: ['left', 'left', 'left', 'center', 'center', 'right', 'center', 'center', 'left'],
-    widths: [12, 11, 15, 10, 10, 11, 10, 10, 11],
+    widths: widthsOf(T4_HEADER(period), rows),
     rows,
     notes: [
       `完成进度按年度指标值测算（“≤”指标不超过即为完成）；${t.atRisk.length > 0 ? `${t.atRisk.length}项指标进度滞后或预计不能完成（见报告“五、存在的问题”）` : '没有进度滞后的指标'}。`,
@@ -279,8 +311,44 @@ export function targetIndicatorsTable(model: ReportModel): ReportTable | null {
   };
 }
 
-/** The tables in the order every output prints them: the funds, then the targets when there are any. */
+/**
+ * The 部门整体支出绩效监控表 (funds): the whole budget, by source kind and by structure, against 年初,
+ * 全年, spending to month N, 执行率 and the forecast.
+ */
+export function departmentTable(model: ReportModel): ReportTable {
+  const d = departmentFunds(model);
+  const period = periodLabel(model.month);
+  const header = ['项目', '年初预算数', '全年预算数', `${period}执行数`, `${period}执行率`, '全年预计执行数'];
+  const rows: TableRow[] = d.rows.map((r) => ({
+    cells: [
+      r.group === '' ? r.label : `${r.group}：${r.label}`,
+      formatWan(r.totals.initial),
+      formatWan(r.totals.budget),
+      formatWan(r.totals.executed),
+      rateText(r.totals.rate),
+      r.totals.forecast === null ? (r.totals.lines === 0 ? formatWan(0) : '未填列') : formatWan(r.totals.forecast),
+    ],
+    total: r.total ?? false,
+  }));
+  return {
+    title: `部门整体支出绩效监控表（资金）`,
+    unit: '单位：万元',
+    header,
+    align: ['left', 'right', 'right', 'right', 'right', 'right'],
+    widths: widthsOf(header, rows),
+    rows,
+    notes: [
+      `执行率＝${period}执行数÷全年预算数。`,
+      ...(d.unclassified.length > 0
+        ? [`资金来源“${d.unclassified.join('、')}”未能判断是否财政性资金，单列为“未能归类”。`]
+        : []),
+    ],
+  };
+}
+
+/** The tables in the order every output prints them, numbered 表1, 表2…: the funds, the whole unit, then the targets. */
 export function reportTables(model: ReportModel): readonly ReportTable[] {
   const targets = [targetFundsTable(model), targetIndicatorsTable(model)].filter((x): x is ReportTable => x !== null);
-  return [fundsByCategory(model), fundsByProject(model), ...targets];
+  const all = [fundsByCategory(model), fundsByProject(model), departmentTable(model), ...targets];
+  return all.map((t, i) => ({ ...t, title: `表${i + 1}${IDEOGRAPHIC_SPACE}${t.title.replace(/^表\d+\u3000/, '')}` }));
 }

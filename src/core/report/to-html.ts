@@ -2,6 +2,7 @@ import { type CellAlign, type ReportTable, reportTables } from './tables';
 import { type Block, type ReportModel, blocksToText } from './types';
 import { OFFICIAL_FONTS } from './official-fonts';
 import { placeholderSegments } from './placeholders';
+import { headerLines } from './table-layout';
 
 /**
  * The report as HTML for the clipboard (text/html) and as plain text (text/plain).
@@ -86,27 +87,49 @@ function blockHtml(b: Block): string {
 const CELL_BORDER = 'border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt';
 const CELL_TEXT = `font-size:10.5pt;line-height:14pt;mso-line-height-rule:exactly;${FANGSONG}`;
 
-function cellHtml(text: string, align: CellAlign, header: boolean, bold: boolean, width: number): string {
+function cellHtml(html: string, align: CellAlign, header: boolean, bold: boolean, width: number, rowspan = 1): string {
   const tag = header ? 'th' : 'td';
   // Header cells bold 仿宋 like the .docx, so a paste and a download look the same.
   const weight = header || bold ? 'bold' : 'normal';
+  const span = rowspan > 1 ? ` rowspan="${rowspan}"` : '';
   return (
-    `<${tag} width="${width}%" style="${CELL_BORDER};padding:2pt 4pt;vertical-align:middle;width:${width}%">` +
+    `<${tag}${span} width="${width}%" style="${CELL_BORDER};padding:2pt 4pt;vertical-align:middle;width:${width}%">` +
     `<p style="margin:0pt 0pt 0pt 0pt;text-align:${header ? 'center' : align};font-weight:${weight};${CELL_TEXT}">` +
-    `${inlineHtml(text)}</p></${tag}>`
+    `${html}</p></${tag}>`
   );
 }
 
 function tableHtml(t: ReportTable): string {
   const head =
     `<tr style="mso-yfti-firstrow:yes;page-break-inside:avoid">` +
-    t.header.map((h, i) => cellHtml(h, 'center', true, false, t.widths[i] ?? 10)).join('') +
+    t.header
+      .map((h, i) => cellHtml(headerLines(h).map(inlineHtml).join('<br>'), 'center', true, false, t.widths[i] ?? 10))
+      .join('') +
     `</tr>`;
+  // A group's first cell spans its rows, as the .docx merges it.
+  const span = (k: number): number => {
+    let n = 1;
+    while (t.rows[k + n]?.continues) n++;
+    return n;
+  };
   const body = t.rows
     .map(
-      (r) =>
+      (r, k) =>
         `<tr style="page-break-inside:avoid">` +
-        r.cells.map((c, i) => cellHtml(c, t.align[i] ?? 'left', false, r.total ?? false, t.widths[i] ?? 10)).join('') +
+        r.cells
+          .map((c, i) =>
+            i === 0 && r.continues
+              ? ''
+              : cellHtml(
+                  inlineHtml(c),
+                  t.align[i] ?? 'left',
+                  false,
+                  r.total ?? false,
+                  t.widths[i] ?? 10,
+                  i === 0 ? span(k) : 1,
+                ),
+          )
+          .join('') +
         `</tr>`,
     )
     .join('');
