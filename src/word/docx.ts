@@ -13,6 +13,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -183,8 +184,8 @@ function tableCell(
   });
 }
 
-function tableParagraphs(t: ReportTable, first: boolean): (Paragraph | Table)[] {
-  const total = PAGE.width - PAGE.left - PAGE.right;
+function tableParagraphs(t: ReportTable, first: boolean, landscape = false): (Paragraph | Table)[] {
+  const total = (landscape ? PAGE.height : PAGE.width) - PAGE.left - PAGE.right;
   const sum = t.widths.reduce((a, b) => a + b, 0);
   const widths = t.widths.map((w) => Math.floor((w * total) / sum));
   const header = new TableRow({
@@ -202,7 +203,8 @@ function tableParagraphs(t: ReportTable, first: boolean): (Paragraph | Table)[] 
       children: r.cells.map((c, i) =>
         tableCell([c], t.align[i] ?? 'left', widths[i] ?? 0, r.total ?? false, {
           ...(i === 0 && merge ? { merge } : {}),
-          keepNext: next?.continues === true,
+          // Within a group, and the last row with the notes under the table.
+          keepNext: next?.continues === true || (next === undefined && t.notes.length > 0),
         }),
       ),
     });
@@ -257,10 +259,15 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 }
 
 /** A4 with the GB/T 9704 margins; the 22-line grid where the narrative is. */
-function sectionProperties(grid: boolean): ISectionPropertiesOptions {
+function sectionProperties(grid: boolean, landscape = false): ISectionPropertiesOptions {
   return {
     page: {
-      size: { width: PAGE.width, height: PAGE.height },
+      // docx swaps width and height itself for a landscape page.
+      size: {
+        width: PAGE.width,
+        height: PAGE.height,
+        ...(landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
+      },
       margin: {
         top: PAGE.top,
         bottom: PAGE.bottom,
@@ -278,7 +285,10 @@ function sectionProperties(grid: boolean): ISectionPropertiesOptions {
 
 /** The Document object, for callers that want to pack it differently. */
 export function buildDocument(model: ReportModel): Document {
-  const tables = reportTables(model).flatMap((t, i) => tableParagraphs(t, i === 0));
+  const all = reportTables(model);
+  const portrait = all.filter((t) => !t.landscape).flatMap((t, i) => tableParagraphs(t, i === 0));
+  // Tables of nine or ten wide columns (the targets) print across a landscape page.
+  const landscape = all.filter((t) => t.landscape === true).flatMap((t, i) => tableParagraphs(t, i === 0, true));
   // Both sections number their pages the same way; Word continues the numbering across them.
   const footers = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
   const headingStyle = (font: string, bold: boolean) => ({
@@ -319,7 +329,16 @@ export function buildDocument(model: ReportModel): Document {
       // The tables get a section of their own without the line grid: LibreOffice snaps every line to
       // the grid, exact spacing or not, which would give each table line 28.95 pt. The section starts
       // a new page, so the first table is never separated from its title either.
-      { properties: { ...sectionProperties(false), type: SectionType.NEXT_PAGE }, footers, children: tables },
+      { properties: { ...sectionProperties(false), type: SectionType.NEXT_PAGE }, footers, children: portrait },
+      ...(landscape.length > 0
+        ? [
+            {
+              properties: { ...sectionProperties(false, true), type: SectionType.NEXT_PAGE },
+              footers,
+              children: landscape,
+            },
+          ]
+        : []),
     ],
   });
 }

@@ -1,6 +1,17 @@
 import { textWidth } from './signature';
 
 /**
+ * Width in characters of 五号 table text: CJK one, digits and points a little over half (bold rows
+ * included), % almost a whole one.
+ * @example cellWidth('69.95%') === 3.65
+ */
+export function cellWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch === '%' ? 0.9 : ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1;
+  return Math.round(w * 100) / 100;
+}
+
+/**
  * How a printed table lays itself out: where a header may wrap (on words, never one character a
  * line) and how wide each column is, from what it holds (a percentage or an amount never breaks).
  */
@@ -43,13 +54,17 @@ export function headerLines(header: string): string[] {
 
 /** A cell that must not break: a figure, a percentage, a gap, a dash. */
 function unbreakable(text: string): boolean {
-  return /^[-+−]?[\d,.]+%?$|^(低于|高于)[\d.]+$|^—$|^持平$/.test(text.trim());
+  return /^[-+−≥≤<>]?[\d,.]+(%|[^\d\s]{1,2})?$|^(低于|高于)[\d.]+$|^—$|^持平$/.test(text.trim());
 }
+
+/** A text cell wraps, but not before this many characters: short labels ("日常公用支出") stay on one line. */
+const TEXT_MIN = 6;
 
 /**
  * Relative column widths (summing to 100) for a table `available` characters wide: every column gets
- * at least its longest header line and its longest figure, text columns at least four characters;
+ * at least its longest header line and its longest figure, text columns at least six characters;
  * what is left goes to the columns whose text would otherwise wrap most.
+ * Text columns get at least TEXT_MIN characters.
  * @example contentWidths(['项目', '执行率'], [['维权帮扶项目经费', '0.00%']], 20) → [70, 30] (about)
  */
 export function contentWidths(
@@ -57,15 +72,15 @@ export function contentWidths(
   rows: readonly (readonly string[])[],
   available: number,
 ): number[] {
-  // Cell margins and borders: about half a character a column.
-  const pad = 0.6;
-  const min = header.map((h) => Math.max(...headerLines(h).map(textWidth)) + pad);
+  // Cell margins and borders: about a character a column.
+  const pad = 1;
+  const min = header.map((h) => Math.max(...headerLines(h).map(cellWidth)) + pad);
   const pref = [...min];
   for (const r of rows) {
     r.forEach((c, i) => {
-      const w = textWidth(c) + pad;
+      const w = cellWidth(c) + pad;
       if (unbreakable(c)) min[i] = Math.max(min[i] ?? 0, w);
-      else min[i] = Math.max(min[i] ?? 0, Math.min(w, 4 + pad));
+      else min[i] = Math.max(min[i] ?? 0, Math.min(w, TEXT_MIN + pad));
       pref[i] = Math.max(pref[i] ?? 0, Math.min(w, 18 + pad));
     });
   }

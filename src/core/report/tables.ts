@@ -40,16 +40,19 @@ export interface ReportTable {
   readonly rows: readonly TableRow[];
   /** Explanations printed under the table ("—" means no budget), empty when none is needed. */
   readonly notes: readonly string[];
+  /** Printed across a landscape page (the targets tables: nine wide columns). */
+  readonly landscape?: boolean;
 }
 
-/** Characters of 五号 text across the 156 mm type area. */
+/** Characters of 五号 text across the 156 mm type area of a portrait page, and the 243 mm of a landscape one. */
 const TABLE_CHARS = 42;
+const LANDSCAPE_CHARS = 65;
 
-function widthsOf(header: readonly string[], rows: readonly TableRow[]): number[] {
+function widthsOf(header: readonly string[], rows: readonly TableRow[], landscape = false): number[] {
   return contentWidths(
     header,
     rows.map((r) => r.cells),
-    TABLE_CHARS,
+    landscape ? LANDSCAPE_CHARS : TABLE_CHARS,
   );
 }
 
@@ -180,17 +183,7 @@ export function fundsByProject(model: ReportModel): ReportTable {
     ],
     flagged: i.flagged,
   }));
-  const header = [
-    '项目名称',
-    '资金来源',
-    '年初预算',
-    '调整',
-    '全年预算',
-    `${period}执行数`,
-    '执行率',
-    '偏差（个百分点）',
-    '状态',
-  ];
+  const header = ['项目名称', '资金来源', '年初预算', '调整', '全年预算', `${period}执行数`, '执行率', '偏差', '状态'];
   if (projects.length < all.length) {
     const rest = totalsOf(
       all.filter((i) => !projects.includes(i)).map((i) => i.line),
@@ -221,7 +214,7 @@ export function fundsByProject(model: ReportModel): ReportTable {
     widths: widthsOf(header, rows),
     rows,
     notes: [
-      `时间进度为${formatPercent(ind.timeProgress)}。`,
+      `时间进度为${formatPercent(ind.timeProgress)}；偏差为执行率与时间进度之差，单位为个百分点。`,
       ...(rows.some((r) => r.cells[6] === NO_RATE) ? [NO_RATE_NOTE] : []),
     ],
   };
@@ -264,7 +257,8 @@ export function targetFundsTable(model: ReportModel): ReportTable | null {
     unit: '单位：万元',
     header: T3_HEADER(period),
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-    widths: widthsOf(T3_HEADER(period), rows),
+    widths: widthsOf(T3_HEADER(period), rows, true),
+    landscape: true,
     rows,
     notes: [
       `目标完成进度为可量化绩效指标完成程度的平均数；与执行率相差超过${t.gapPoints}个百分点的项目为预警项目${t.mismatched.length > 0 ? `（${t.mismatched.map((g) => g.name).join('、')}）` : '（无）'}。`,
@@ -303,7 +297,8 @@ export function targetIndicatorsTable(model: ReportModel): ReportTable | null {
     unit: '',
     header: T4_HEADER(period),
     align: ['left', 'left', 'left', 'center', 'center', 'right', 'center', 'center', 'left'],
-    widths: widthsOf(T4_HEADER(period), rows),
+    widths: widthsOf(T4_HEADER(period), rows, true),
+    landscape: true,
     rows,
     notes: [
       `完成进度按年度指标值测算（“≤”指标不超过即为完成）；${t.atRisk.length > 0 ? `${t.atRisk.length}项指标进度滞后或预计不能完成（见报告“五、存在的问题”）` : '没有进度滞后的指标'}。`,
