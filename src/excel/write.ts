@@ -205,7 +205,7 @@ async function writeSheet(
       );
     const [first, ...rest] = chart.series;
     if (!first) continue;
-    const added = sheet.charts.add('BarClustered', col(first.col), 'Columns');
+    const added = sheet.charts.add('ColumnClustered', col(first.col), 'Columns');
     added.title.text = chart.title;
     const s0 = added.series.getItemAt(0);
     s0.name = first.name;
@@ -214,6 +214,8 @@ async function writeSheet(
       const series = added.series.add(s.name);
       series.setValues(col(s.col));
       series.setXAxisValues(col(chart.categories.col));
+      // 时间进度 as one line across the columns (ExcelApi 1.7, the manifest's minimum).
+      if (s.kind === 'line') series.chartType = 'Line';
     }
     added.legend.position = 'Bottom';
     const a = chart.anchor;

@@ -1,6 +1,6 @@
 /**
  * Native Excel charts for the plan's PlannedChart: a drawing part anchoring each chart to cells,
- * and one clustered-bar chart part per chart that references the summary sheet's cells (with
+ * and one chart part per chart (clustered columns, with a line for a reference series) that references the summary sheet's cells (with
  * cached values, so viewers that do not recalculate still draw the bars).
  */
 import { STYLES } from '../core/plan/styles';
@@ -46,7 +46,7 @@ export function chartXml(sheet: PlannedSheet, chart: PlannedChart): string {
     if (v !== null) catPts.push(`<c:pt idx="${i}"><c:v>${escapeText(String(v))}</c:v></c:pt>`);
   }
   let axisFormat = 'General';
-  const series = chart.series.map((s, k) => {
+  const seriesXml = (s: PlannedChart['series'][number], k: number): string => {
     const style = sheet.rows[firstRow]?.[s.col]?.style;
     const format = (style && STYLES[style].numberFormat) || 'General';
     if (k === 0) axisFormat = format === '@' ? 'General' : format;
@@ -55,16 +55,23 @@ export function chartXml(sheet: PlannedSheet, chart: PlannedChart): string {
       const v = plannedValue(sheet, firstRow + i, s.col);
       if (typeof v === 'number' && Number.isFinite(v)) pts.push(`<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`);
     }
+    const color = SERIES_COLORS[k % SERIES_COLORS.length];
+    const line = s.kind === 'line';
     return (
       `<c:ser><c:idx val="${k}"/><c:order val="${k}"/><c:tx><c:v>${escapeText(s.name)}</c:v></c:tx>` +
-      `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLORS[k % SERIES_COLORS.length]}"/></a:solidFill></c:spPr>` +
-      '<c:invertIfNegative val="0"/>' +
+      (line
+        ? `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
+        : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`) +
       `<c:cat><c:strRef><c:f>${escapeText(catRef)}</c:f><c:strCache><c:ptCount val="${count}"/>${catPts.join('')}</c:strCache></c:strRef></c:cat>` +
       `<c:val><c:numRef><c:f>${escapeText(columnRef(sheet.name, s.col, firstRow, lastRow))}</c:f>` +
       `<c:numCache><c:formatCode>${escapeText(format)}</c:formatCode><c:ptCount val="${count}"/>${pts.join('')}</c:numCache></c:numRef></c:val>` +
+      (line ? '<c:smooth val="0"/>' : '') +
       '</c:ser>'
     );
-  });
+  };
+  const all = chart.series.map((s, k) => ({ s, xml: seriesXml(s, k) }));
+  const bars = all.filter((x) => x.s.kind !== 'line').map((x) => x.xml);
+  const lines = all.filter((x) => x.s.kind === 'line').map((x) => x.xml);
   const dataLabels =
     `<c:dLbls><c:numFmt formatCode="${escapeAttr(axisFormat)}" sourceLinked="1"/><c:showLegendKey val="0"/><c:showVal val="1"/>` +
     '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
@@ -73,17 +80,20 @@ export function chartXml(sheet: PlannedSheet, chart: PlannedChart): string {
     '<c:roundedCorners val="0"/><c:chart>' +
     `<c:title><c:tx>${richText(chart.title, 1200, true)}</c:tx><c:overlay val="0"/></c:title>` +
     '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
-    `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join('')}` +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${bars.join('')}` +
     `${dataLabels}<c:gapWidth val="60"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
-    // Categories read top to bottom in table order (maxMin), with the value axis kept at the bottom.
-    '<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>' +
-    '<c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>' +
+    // The reference line shares the axes of the columns, so it runs across them at its value.
+    (lines.length > 0
+      ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${lines.join('')}<c:marker val="1"/><c:axId val="500000001"/><c:axId val="500000002"/></c:lineChart>`
+      : '') +
+    '<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>' +
+    '<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>' +
     '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/>' +
     '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
     '<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>' +
-    `<c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="${escapeAttr(axisFormat)}" sourceLinked="0"/>` +
+    `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escapeAttr(axisFormat)}" sourceLinked="0"/>` +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/>' +
-    '<c:crosses val="max"/><c:crossBetween val="between"/></c:valAx></c:plotArea>' +
+    '<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>' +
     '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
     '</c:chart></c:chartSpace>'
   );

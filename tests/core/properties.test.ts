@@ -107,8 +107,8 @@ describe('any valid ledger', () => {
                   [
                     { col: 0, firstRow: expected.chartRows.first, lastRow: expected.chartRows.last },
                     [
-                      { name: '执行率', col: 1 },
-                      { name: '时间进度', col: 2 },
+                      { name: '执行率', col: 1, kind: 'bar' },
+                      { name: '时间进度', col: 2, kind: 'line' },
                     ],
                   ],
                 ],

@@ -110,7 +110,7 @@ describe('applyPlanToXlsx', () => {
     }
   });
 
-  it('adds a native bar chart that references the summary ranges', async () => {
+  it('adds a native column chart with the reference series as one line, both referencing the summary ranges', async () => {
     const names = await partNames(output);
     expect(names).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml']));
     const sheetRels = (await partText(output, 'xl/worksheets/_rels/sheet3.xml.rels'))!;
@@ -118,7 +118,15 @@ describe('applyPlanToXlsx', () => {
     expect(await partText(output, 'xl/worksheets/sheet3.xml')).toContain('<drawing r:id="rId1"/>');
     expect(await partText(output, 'xl/drawings/_rels/drawing1.xml.rels')).toContain('Target="../charts/chart1.xml"');
     const chart = (await partText(output, 'xl/charts/chart1.xml'))!;
-    expect(chart).toContain('<c:barDir val="bar"/><c:grouping val="clustered"/>');
+    expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    // 执行率 as columns; the second series a line over the same axes, not a column per category.
+    const bars = chart.slice(chart.indexOf('<c:barChart>'), chart.indexOf('</c:barChart>'));
+    const line = chart.slice(chart.indexOf('<c:lineChart>'), chart.indexOf('</c:lineChart>'));
+    expect(bars).toContain('<c:v>执行率</c:v>');
+    expect(bars).not.toContain('<c:v>时间进度</c:v>');
+    expect(line).toContain('<c:v>时间进度</c:v>');
+    expect(line).toContain("<c:f>'监控汇总'!$E$5:$E$7</c:f>");
+    expect(line).toContain('<c:axId val="500000001"/><c:axId val="500000002"/>');
     expect(chart).toContain("<c:f>'监控汇总'!$A$5:$A$7</c:f>");
     expect(chart).toContain("<c:f>'监控汇总'!$D$5:$D$7</c:f>");
     expect(chart).toContain('<c:v>0.6455</c:v>');

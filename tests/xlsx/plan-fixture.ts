@@ -31,7 +31,10 @@ export const summary: PlannedSheet = {
     {
       title: '各类支出执行率',
       categories: { col: 0, firstRow: 4, lastRow: 6 },
-      series: [{ name: '执行率', col: 3 }],
+      series: [
+        { name: '执行率', col: 3, kind: 'bar' },
+        { name: '时间进度', col: 4, kind: 'line' },
+      ],
       anchor: { row: 4, col: 6, rows: 15, cols: 7 },
     },
   ],

@@ -179,8 +179,8 @@ function summarySheet(model: ReportModel): PlannedSheet {
               title: `${period}执行率与时间进度`,
               categories: { col: 0, firstRow: chartFirst, lastRow: chartLast },
               series: [
-                { name: '执行率', col: 1 },
-                { name: '时间进度', col: 2 },
+                { name: '执行率', col: 1, kind: 'bar' },
+                { name: '时间进度', col: 2, kind: 'line' },
               ],
               // Below its figures rather than beside the table, so the landscape print keeps the table
               // at a readable size when fitted to the page width.

@@ -41,9 +41,12 @@ export interface PlannedMerge {
 
 export interface PlannedChart {
   readonly title: string;
-  /** Clustered bar of the given series over the category labels, both as 0-based ranges of this sheet. */
+  /**
+   * Clustered columns of the 'bar' series over the category labels, and each 'line' series drawn as a
+   * line across them (时间进度: one reference line, not a bar per category); 0-based ranges of this sheet.
+   */
   readonly categories: { readonly col: number; readonly firstRow: number; readonly lastRow: number };
-  readonly series: readonly { readonly name: string; readonly col: number }[];
+  readonly series: readonly { readonly name: string; readonly col: number; readonly kind?: 'bar' | 'line' }[];
   /** Top-left anchor cell of the chart, 0-based, and its size in cells. */
   readonly anchor: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
 }
