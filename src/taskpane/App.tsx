@@ -198,15 +198,19 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
       const { buildReport } = await import('../core/pipeline');
       const out = buildReport(g, options);
       if (!out.ok) throw out.error;
-      await host.applyPlan(out.value.plan, setProgress);
+      const applied = await host.applyPlan(out.value.plan, setProgress);
       setModel(out.value.model);
       const flagged = out.value.model.indicators.flagged.length;
+      // Parts that did not go through (a chart, a protected sheet's highlights) while the report did.
+      const warnings = applied?.warnings ?? [];
       setNotice({
-        intent: 'success',
+        intent: warnings.length ? 'warning' : 'success',
         title: '监控报告已生成',
-        text: host.capabilities.writesInPlace
-          ? `已写入“监控汇总”和“监控报告”工作表${flagged ? `，并在台账上标注了${flagged}个执行滞后的项目` : ''}。`
-          : `已生成结果工作簿（含“监控汇总”“监控报告”工作表${flagged ? `，${flagged}个执行滞后的项目已标注` : ''}），请点击“下载结果工作簿”保存；原文件未改动。`,
+        text:
+          (host.capabilities.writesInPlace
+            ? `已写入“监控汇总”和“监控报告”工作表${flagged ? `，并在台账上标注了${flagged}个执行滞后的项目` : ''}。`
+            : `已生成结果工作簿（含“监控汇总”“监控报告”工作表${flagged ? `，${flagged}个执行滞后的项目已标注` : ''}），请点击“下载结果工作簿”保存；原文件未改动。`) +
+          warnings.join(''),
       });
       // Remembering options is a convenience: a failure to save is not the user's problem.
       await host
@@ -255,11 +259,13 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
   const clear = async () => {
     setBusy(true);
     try {
-      const n = await host.clearHighlights();
+      const cleared = await host.clearHighlights();
+      const n = typeof cleared === 'number' ? cleared : cleared.removed;
+      const warnings = typeof cleared === 'number' ? [] : cleared.warnings;
       setNotice({
-        intent: 'info',
+        intent: warnings.length ? 'warning' : 'info',
         title: '标注已清除',
-        text: n ? `已清除${n}处标注，台账内容未改动。` : '没有需要清除的标注。',
+        text: (n ? `已清除${n}处标注，台账内容未改动。` : '没有需要清除的标注。') + warnings.join(''),
       });
     } catch (e) {
       setNotice(noticeOf(e, '清除标注失败'));
