@@ -413,7 +413,11 @@ async function writeSheet(
   plan.columnWidths.forEach((chars, c) => {
     // Excel's character unit is about 7 px plus 5 px padding; the API wants points (0.75 px).
     const w = Math.min(chars, MAX_COLUMN_WIDTH_CHARS);
-    sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = Math.round((w * 7 + 5) * 0.75);
+    // 255 characters are 1342.5 pt: rounded down there, as Excel refuses anything wider.
+    sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = Math.min(
+      Math.round((w * 7 + 5) * 0.75),
+      Math.floor((MAX_COLUMN_WIDTH_CHARS * 7 + 5) * 0.75),
+    );
   });
   for (const [r, pt] of plan.rowHeights ?? []) {
     sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = Math.min(pt, MAX_ROW_HEIGHT_PT);
@@ -452,7 +456,7 @@ function forEachStyleArea(
 interface Cosmetic {
   /** Queues the step's calls. */
   readonly queue: () => void;
-  /** On a retry: whether the step still has to run (a chart already added is not added twice). */
+  /** On a retry: whether the step still has to run; may undo what the failed batch half did. */
   readonly needed: (context: Excel.RequestContext, counter: SyncCounter) => Promise<boolean>;
   readonly warning: string;
 }
@@ -494,10 +498,13 @@ function cosmeticSteps(targets: readonly Target[], env: ExcelEnv, hasAreas: bool
     if (p.charts.length > 0) {
       out.push({
         queue: () => addCharts(sheet, p),
+        // A chart the failed batch got half way through is removed (the sheet is new: every chart
+        // on it is ours), so the retry adds each chart once, complete.
         needed: async (context, counter) => {
           const n = sheet.charts.getCount();
           await counter.sync(context);
-          return n.value === 0;
+          for (let i = 0; i < n.value; i++) sheet.charts.getItemAt(0).delete();
+          return true;
         },
         warning: `“${p.name}”的图表未能添加（表格内容完整，可在 Excel 中自行插入图表）。`,
       });

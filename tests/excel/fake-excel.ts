@@ -150,6 +150,7 @@ export class FakeExcel {
   maxRequestBytes = 0;
   maxResponseBytes = 0;
   writes = 0;
+  refusedResponses = 0;
   apiMinor: number;
   failOnWrite: number | null;
   /** The user is typing in a cell: batches fail unless run with delayForCellEdit. */
@@ -160,6 +161,8 @@ export class FakeExcel {
   readOnly = false;
   /** The options of every Excel.run, in order. */
   runs: FakeRunOptions[] = [];
+  /** The sheets whose conditional formats were loaded, in order (resetCounters empties it). */
+  cfLoads: string[] = [];
   /** Make the next n syncs that carry a write of a named kind fail (e.g. 'freezeRows'). */
   failKinds = new Map<string, { code: string; left: number }>();
 
@@ -187,6 +190,7 @@ export class FakeExcel {
   resetCounters(): void {
     this.syncs = 0;
     this.requestBytes = this.responseBytes = this.maxRequestBytes = this.maxResponseBytes = 0;
+    this.cfLoads = [];
   }
 
   isSetSupported = (name: string, version: string): boolean => {
@@ -317,11 +321,13 @@ export class FakeContext {
       }
       op.run();
     }
-    x.responseBytes += this.responseBytesOfSync;
-    x.maxResponseBytes = Math.max(x.maxResponseBytes, this.responseBytesOfSync);
+    // A response over the limit is never sent: it counts as a refusal, not as bytes received.
     if (this.responseBytesOfSync > MAX_PAYLOAD) {
+      x.refusedResponses++;
       throw fakeError('ResponsePayloadSizeLimitExceeded', `响应 ${this.responseBytesOfSync} 字节超过 5 MB`);
     }
+    x.responseBytes += this.responseBytesOfSync;
+    x.maxResponseBytes = Math.max(x.maxResponseBytes, this.responseBytesOfSync);
     await Promise.resolve();
   }
 }
@@ -653,6 +659,14 @@ export class FakeWorksheet extends Proxy_<SheetModel> {
         });
         return out;
       },
+      getItemAt: (i: number) => ({
+        delete: () =>
+          ctx.write(8, () => {
+            const m = resolve();
+            if (!m.charts[i]) throw fakeError('ItemNotFound', `没有第 ${i} 个图表`);
+            m.charts.splice(i, 1);
+          }),
+      }),
       add: (type: string, source: FakeRange, _seriesBy?: string) => {
         const chart: ChartModel = { type, title: '', legend: null, series: [], position: null };
         ctx.write(
@@ -696,9 +710,13 @@ class FakeChart {
     };
   }
   setPosition(start: string, end: string): void {
-    this.ctx.write(start.length + end.length, () => {
-      this.chart.position = [start, end];
-    });
+    this.ctx.write(
+      start.length + end.length,
+      () => {
+        this.chart.position = [start, end];
+      },
+      'chartPosition',
+    );
   }
   get series() {
     const { ctx, chart } = this;
@@ -949,11 +967,15 @@ export class FakeRange extends Proxy_<RangeModel | null> {
     });
   }
   select(): void {
-    this.ctx.write(8, () => {
-      const m = this.resolve()!;
-      if (m.sheet.visibility !== 'Visible') throw fakeError('InvalidSelection', `工作表 ${m.sheet.name} 已隐藏`);
-      this.ctx.excel.selection = { sheet: m.sheet.name, address: m.rects.map(rectText).join(',') };
-    });
+    this.ctx.write(
+      8,
+      () => {
+        const m = this.resolve()!;
+        if (m.sheet.visibility !== 'Visible') throw fakeError('InvalidSelection', `工作表 ${m.sheet.name} 已隐藏`);
+        this.ctx.excel.selection = { sheet: m.sheet.name, address: m.rects.map(rectText).join(',') };
+      },
+      'select',
+    );
   }
   getMergedAreasOrNullObject(): FakeRange {
     if (this.ctx.excel.apiMinor < 13) throw new Error('getMergedAreasOrNullObject needs ExcelApi 1.13');
@@ -1046,6 +1068,7 @@ class FakeConditionalFormats extends Proxy_<RangeModel> {
       }
       override loadNow(paths: readonly string[]): number {
         const m = self.resolve();
+        self.ctx.excel.cfLoads.push(m.sheet.name);
         const list = m.sheet.conditionalFormats;
         // Each item is its priority (its place in the sheet's list), as Excel's ids are.
         self.itemProxies = list
