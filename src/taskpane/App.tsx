@@ -27,7 +27,7 @@ import { where } from './format';
 import { paneText } from './pane-text';
 import { FIELD_LABELS, fieldErrors, probeRecognition, safePreview } from './recognition-probe';
 import { settingsForWorkbook, settingsToRemember } from './remembered-settings';
-import { type CopyOutcome, copyReportToClipboard, downloadReportDocx } from './word-actions';
+import { type CopyOutcome, type PreparedCopy, copyReport, downloadReportDocx, prepareCopy } from './word-actions';
 
 // The results (tables, narrative) appear only after a run: their code loads then, not at start-up.
 // The options (radio group, checkbox) show only after the workbook is read: their import starts at
@@ -274,16 +274,34 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
     }
   };
 
-  const copyToWord = async () => {
+  // The report for the clipboard, rendered as soon as the results show: the click on 复制到 Word
+  // must not await anything before the copy (WebKit and Excel on the web drop it otherwise).
+  const prepared = useRef<PreparedCopy | Promise<PreparedCopy> | null>(null);
+  useEffect(() => {
+    prepared.current = null;
+    if (!model) return;
+    const p = prepareCopy(model);
+    prepared.current = p;
+    p.then(
+      (ready) => {
+        if (prepared.current === p) prepared.current = ready;
+      },
+      () => {
+        if (prepared.current === p) prepared.current = null;
+      },
+    );
+  }, [model]);
+
+  const copyToWord = () => {
     if (!model) return;
     setManualCopy(null);
-    try {
-      const outcome = await copyReportToClipboard(model);
-      if (outcome.way === 'manual') setManualCopy(outcome.fragment);
-      setNotice(copyNotice(outcome));
-    } catch (e) {
-      setNotice(noticeOf(e, '复制未完成'));
-    }
+    copyReport(prepared.current ?? prepareCopy(model)).then(
+      (outcome) => {
+        if (outcome.way === 'manual') setManualCopy(outcome.fragment);
+        setNotice(copyNotice(outcome));
+      },
+      (e: unknown) => setNotice(noticeOf(e, '复制未完成')),
+    );
   };
 
   const downloadDocx = async () => {
@@ -469,7 +487,7 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
                   canSelect={host.capabilities.canSelect}
                   canDownload={host.capabilities.canDownload}
                   onSelect={select}
-                  onCopy={() => void copyToWord()}
+                  onCopy={copyToWord}
                   onDownload={() => void downloadDocx()}
                 />
               </Suspense>
