@@ -1,7 +1,7 @@
 import { HostError, type WorkbookHost } from '../host/types';
 import { type ExcelEnv, type RunOptions, SyncCounter, officeEnv } from './env';
 import { readWorkbook } from './read';
-import { officeErrorText } from './errors';
+import { describeOfficeError } from './errors';
 import { parseHostSettings } from '../host/settings';
 
 const SETTINGS_KEY = 'jixiaoJiankong.settings';
@@ -39,7 +39,7 @@ export function createExcelHost(env: ExcelEnv = officeEnv()): ExcelHost {
       return await env.run({ delayForCellEdit: true, ...options }, batch);
     } catch (e) {
       if (e instanceof HostError) throw e;
-      throw new HostError(`${what}时出错：${officeErrorText(e)}`, e);
+      throw new HostError(`${what}时出错：${await describeOfficeError(e)}`, e);
     }
   };
   // One Ctrl+Z undoes a whole generation where Excel can group the batches (ExcelApi 1.20).

@@ -5,7 +5,7 @@
 import { HIGHLIGHT_FILL, HIGHLIGHT_FORMULA, REPORT_SHEET, SUMMARY_SHEET } from '../../src/core/constants';
 import { type PlannedSheet, type WritePlan } from '../../src/core/plan/types';
 import { HostError } from '../../src/host/types';
-import { officeErrorText } from '../../src/excel/errors';
+import { officeErrorText } from '../../src/excel/error-text';
 import { HIGHLIGHTED_SHEETS_KEY } from '../../src/excel/write';
 import { type CfModel, FakeExcel, MAX_COLUMN_WIDTH_PT, type SheetModel } from './fake-excel';
 import { hostOn, ledgerWorkbook } from './harness';
