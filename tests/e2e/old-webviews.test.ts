@@ -5,8 +5,9 @@
  * then a message when the bundle never arrives, and a message when Office.js is unreachable
  * (an intranet without Microsoft's CDN) instead of a blank pane.
  */
+import { join } from 'node:path';
 import { type Page } from 'playwright-core';
-import { startSession, shoot, type Session } from './harness';
+import { ensureBuild, startSession, shoot, type Session } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -91,4 +92,20 @@ test('Office.js loads but Excel never answers: a timeout message', async () => {
   await page.getByText('正在连接 Excel…').waitFor();
   await page.clock.fastForward(16_000);
   await page.getByText('连接 Excel 超时').waitFor();
+});
+
+test('hosted under a sub-path (https://host/jixiao/): every script, chunk and icon loads from there', async () => {
+  const dist = await ensureBuild();
+  // The server has the build at its root; /jixiao/… is answered from the same files, so a URL
+  // that escapes the sub-path (an absolute /chunks/…) shows up as a request outside it.
+  await page.route(/\/jixiao\//, (route) =>
+    route.fulfill({ path: join(dist, new URL(route.request().url()).pathname.replace(/^\/jixiao\//, '')) }),
+  );
+  const start = session.requests.length;
+  await page.goto(`${session.origin}/jixiao/index.html`);
+  // The file mode is a chunk of its own: its button shows only if the chunk came from /jixiao/.
+  await page.getByRole('button', { name: '打开台账文件' }).waitFor();
+  const own = session.requests.slice(start).filter((u) => u.startsWith(session.origin));
+  expect(own.length).toBeGreaterThan(3);
+  expect(own.filter((u) => !u.startsWith(`${session.origin}/jixiao/`))).toEqual([]);
 });
