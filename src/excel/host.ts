@@ -55,7 +55,7 @@ export function createExcelHost(env: ExcelEnv = officeEnv()): ExcelHost {
     },
     clearHighlights: async () => {
       const { clearMarked } = await loadWrite();
-      const out = await run('清除标注', (context) => clearMarked(context, counter), undoGroup());
+      const out = await run('清除标注', (context) => clearMarked(context, env, counter), undoGroup());
       return out.warnings.length > 0 ? out : out.removed;
     },
     selectCell: (sheet, row1, col) =>

@@ -62,9 +62,7 @@ export async function writePlan(
   remembered.load('value');
   await counter.sync(context);
   if (hasReadOnly && workbook.readOnly) {
-    throw new HostError(
-      '此工作簿是只读的（网页版的“查看”模式或只读打开），无法写入。请点“编辑工作簿”或另存一份后重试；未做任何改动。',
-    );
+    throw new HostError(READ_ONLY);
   }
   if (workbook.protection.protected) {
     throw new HostError(
@@ -193,11 +191,15 @@ export async function writePlan(
  */
 export async function clearMarked(
   context: Excel.RequestContext,
+  env: ExcelEnv,
   counter: SyncCounter,
 ): Promise<{ removed: number; warnings: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/protection/protected');
+  const hasReadOnly = env.isSetSupported('ExcelApi', '1.8');
+  if (hasReadOnly) context.workbook.load('readOnly');
   await counter.sync(context);
+  if (hasReadOnly && context.workbook.readOnly) throw new HostError(READ_ONLY);
   const rules = sheets.items.filter((s) => !OUTPUT_SHEETS.includes(s.name)).map((s) => loadRules(s));
   await counter.sync(context);
   const skipped: string[] = [];
@@ -215,6 +217,9 @@ function protectedWarnings(skipped: readonly string[]): string[] {
     (n) => `工作表“${n}”受保护，其上的标注未能清除。请在“审阅”选项卡点“撤销工作表保护”后再点“清除标注”。`,
   );
 }
+
+const READ_ONLY =
+  '此工作簿是只读的（网页版的“查看”模式或只读打开），无法写入。请点“编辑工作簿”或另存一份后重试；未做任何改动。';
 
 const HIGHLIGHT_WARNING =
   '在台账上标注执行滞后的行时出错，标注可能不完整；台账的数值和格式未被改动。可点击“清除标注”后重试。';

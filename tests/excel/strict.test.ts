@@ -269,6 +269,10 @@ describe('the adapter within Excel’s limits and refusals', () => {
       expect(excel.sheets.map((s) => s.name)).toEqual([LEDGER_SHEET]);
       expect(excel.syncs).toBe(1);
     }
+    const viewOnly = ledgerWorkbook(5);
+    viewOnly.sheet(LEDGER_SHEET).conditionalFormats.push(marked([{ top: 3, left: 0, bottom: 3, right: 7 }]));
+    viewOnly.readOnly = true;
+    expect((await rejection(hostOn(viewOnly).clearHighlights())).message).toMatch(/只读.*未做任何改动/);
   });
 
   test('while the user edits a cell the batches wait (delayForCellEdit) instead of failing', async () => {
