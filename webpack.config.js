@@ -82,9 +82,7 @@ module.exports = async (env, argv) => {
   // "bundled" serves node_modules/@microsoft/office-js beside the pane (see docs/ADDIN.md).
   const officeJsSetting = process.env.OFFICE_JS_URL || '';
   const bundledOfficeJs = !production || officeJsSetting === 'bundled';
-  const officeJs = bundledOfficeJs
-    ? 'office-js/office.js'
-    : officeJsSetting || `${OFFICE_CDN}/lib/1/hosted/office.js`;
+  const officeJs = bundledOfficeJs ? 'office-js/office.js' : officeJsSetting || `${OFFICE_CDN}/lib/1/hosted/office.js`;
   const officeOrigin = /^https?:/.test(officeJs) ? new URL(officeJs).origin : '';
   const scriptSrc = officeOrigin ? `'self' ${officeOrigin}` : "'self'";
   // Fluent UI (Griffel) inserts its rules into <style> elements at run time: styles need 'unsafe-inline'.

@@ -42,7 +42,8 @@ function fakeOfficeScript(): string {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(dist, 'taskpane.html'))) throw new Error('dist/ 不存在：请先运行 npx webpack --mode production --env local');
+  if (!existsSync(join(dist, 'taskpane.html')))
+    throw new Error('dist/ 不存在：请先运行 npx webpack --mode production --env local');
   mkdirSync(out, { recursive: true });
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^([/\\])+/, '');
