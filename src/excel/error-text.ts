@@ -40,6 +40,7 @@ const FALLBACK = 'Excel 报告了一个错误。请重试；如仍失败，请�
 /** What to tell the user: the Chinese text for the code, with the code itself for support. */
 export function officeErrorText(e: unknown): string {
   const code = officeErrorCode(e);
-  const text = code && Object.hasOwn(BY_CODE, code) ? BY_CODE[code]! : FALLBACK;
+  // hasOwnProperty, not Object.hasOwn (ES2022): older Mac webviews lack it.
+  const text = code && Object.prototype.hasOwnProperty.call(BY_CODE, code) ? BY_CODE[code]! : FALLBACK;
   return code ? `${text}（错误代码：${code}）` : text;
 }
