@@ -3,7 +3,10 @@
  * The add-in's web build: the task pane and the ribbon's function file.
  * - development (npm start / npm run build:dev): Office.js served from node_modules/@microsoft/office-js;
  * - production (npm run build): Office.js from Microsoft's CDN (the store requires it) and every
- *   https://localhost:3000 of the manifest replaced by ADDIN_URL.
+ *   https://localhost:3000 of the manifest replaced by ADDIN_URL, which must be given (a build
+ *   that silently ships localhost installs nowhere); `--env local` builds for this machine
+ *   (npm run preview, the browser tests). OFFICE_JS_URL replaces the CDN for intranets.
+ * Every URL in the pages is relative, so the add-in can live under a sub-path (https://host/jixiao/).
  */
 const path = require('node:path');
 const zlib = require('node:zlib');
@@ -65,11 +68,23 @@ async function httpsOptions() {
   }
 }
 
-module.exports = async (_env, argv) => {
+module.exports = async (env, argv) => {
   const production = argv.mode === 'production';
+  const local = Boolean(env?.local) || Boolean(argv.env?.WEBPACK_SERVE);
+  if (production && !process.env.ADDIN_URL && !local) {
+    throw new Error(
+      '生产构建需要 ADDIN_URL（加载项发布的网址，如 ADDIN_URL=https://host/jixiao npm run build）。' +
+        '只在本机预览请用 npm run preview（即 webpack --mode production --env local）。',
+    );
+  }
   const origin = (process.env.ADDIN_URL || DEV_ORIGIN).replace(/\/+$/, '');
-  const officeJs = production ? `${OFFICE_CDN}/lib/1/hosted/office.js` : '/office-js/office.js';
-  const scriptSrc = production ? `'self' ${OFFICE_CDN}` : "'self'";
+  // Intranets without access to Microsoft's CDN: OFFICE_JS_URL names a copy served elsewhere, or
+  // "bundled" serves node_modules/@microsoft/office-js beside the pane (see docs/ADDIN.md).
+  const officeJsSetting = process.env.OFFICE_JS_URL || '';
+  const bundledOfficeJs = !production || officeJsSetting === 'bundled';
+  const officeJs = bundledOfficeJs ? 'office-js/office.js' : officeJsSetting || `${OFFICE_CDN}/lib/1/hosted/office.js`;
+  const officeOrigin = /^https?:/.test(officeJs) ? new URL(officeJs).origin : '';
+  const scriptSrc = officeOrigin ? `'self' ${officeOrigin}` : "'self'";
   // Fluent UI (Griffel) inserts its rules into <style> elements at run time: styles need 'unsafe-inline'.
   const csp = [
     "default-src 'self'",
@@ -77,12 +92,12 @@ module.exports = async (_env, argv) => {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self'${production ? ` ${OFFICE_CDN}` : ''}`,
+    `connect-src 'self'${officeOrigin ? ` ${officeOrigin}` : ''}`,
     "object-src 'none'",
     "base-uri 'self'",
   ].join('; ');
   // The browser file mode (index.html, `npm run preview`) needs no Office.js: nothing leaves this origin.
-  const fileCsp = csp.split(` ${OFFICE_CDN}`).join('');
+  const fileCsp = officeOrigin ? csp.split(` ${officeOrigin}`).join('') : csp;
 
   /** @type {import('webpack').Configuration['devServer']} */
   let devServer;
@@ -109,8 +124,12 @@ module.exports = async (_env, argv) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
       chunkFilename: 'chunks/[name].[contenthash:8].js',
-      clean: true,
-      publicPath: '/',
+      // Hashed scripts of earlier builds stay: a taskpane.html a webview cached before a redeploy
+      // still finds the chunks it asks for (deploy by copying dist/ over the old files, see
+      // docs/ADDIN.md). Everything else is rebuilt.
+      clean: { keep: (asset) => /\.[0-9a-f]{8}\.js(\.map)?$/.test(asset) },
+      // Relative: chunks load from beside the page, so the add-in works under any sub-path.
+      publicPath: '',
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
@@ -157,15 +176,18 @@ module.exports = async (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // Plain ES5, copied as written (Terser must not touch it): runs in IE11/EdgeHTML webviews.
+          { from: 'src/taskpane/static/boot.js', to: 'boot.js', info: { minimized: true } },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
             transform: (content) => content.toString().split(DEV_ORIGIN).join(origin),
           },
-          // Local runs only: Office.js from the package, marked minimised so Terser skips its 700 files.
-          ...(production
-            ? []
-            : [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } }]),
+          // Local runs and intranet builds: Office.js from the package, marked minimised so Terser
+          // skips its 700 files.
+          ...(bundledOfficeJs
+            ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } }]
+            : []),
         ],
       }),
       new InitialSizePlugin(),

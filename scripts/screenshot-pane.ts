@@ -1,6 +1,6 @@
 /**
  * Screenshots of the built task pane (dist/) with the real adapter running against the fake Excel
- * object model injected as window.Office / window.Excel. Run after `npm run build`:
+ * object model injected as window.Office / window.Excel. Run after a build (`npx webpack --mode production --env local`):
  *   npx tsx scripts/screenshot-pane.ts
  * Writes test-artifacts/pane-{320,500}-{start,result}.png.
  */
@@ -42,7 +42,8 @@ function fakeOfficeScript(): string {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(dist, 'taskpane.html'))) throw new Error('dist/ 不存在：请先运行 npm run build');
+  if (!existsSync(join(dist, 'taskpane.html')))
+    throw new Error('dist/ 不存在：请先运行 npx webpack --mode production --env local');
   mkdirSync(out, { recursive: true });
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^([/\\])+/, '');

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env.PORT ?? 8080));
   const dir = args.find((a, i) => !a.startsWith('--') && i !== portArg + 1) ?? join(__dirname, '..', 'dist');
   if (!existsSync(join(dir, 'index.html'))) {
-    console.error(`${dir} 中没有 index.html：请先运行 npm run build`);
+    console.error(`${dir} 中没有 index.html：请先运行 npm run preview 或 ADDIN_URL=… npm run build`);
     process.exit(1);
   }
   let served: Served;

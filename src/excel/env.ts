@@ -3,10 +3,17 @@
  * the real adapter against a fake object model. In Office it is built from the globals.
  */
 export interface ExcelEnv {
-  readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** Excel.run with its options (delayForCellEdit, mergeUndoGroup). */
+  readonly run: <T>(options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
   readonly isSetSupported: (name: string, version: string) => boolean;
   /** Excel on the web can download blobs; the desktop webviews cannot. */
   readonly canDownload: boolean;
+}
+
+/** Excel.RunOptions; mergeUndoGroup is ExcelApi 1.20, newer than the typings the project pins. */
+export interface RunOptions {
+  readonly delayForCellEdit?: boolean;
+  readonly mergeUndoGroup?: boolean;
 }
 
 /** Counts context.sync round trips, so tests and the bench can hold the adapter to a fixed number. */
@@ -21,7 +28,7 @@ export class SyncCounter {
 export function officeEnv(): ExcelEnv {
   const platform = Office.context.platform;
   return {
-    run: (batch) => Excel.run(batch),
+    run: (options, batch) => Excel.run(options as Excel.RunOptions, batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     canDownload: platform === Office.PlatformType.OfficeOnline,
   };

@@ -1,7 +1,7 @@
 import { HostError, type WorkbookHost } from '../host/types';
-import { type ExcelEnv, SyncCounter, officeEnv } from './env';
+import { type ExcelEnv, type RunOptions, SyncCounter, officeEnv } from './env';
 import { readWorkbook } from './read';
-import { OUTPUT_SHEETS } from '../core/constants';
+import { describeOfficeError } from './errors';
 import { parseHostSettings } from '../host/settings';
 
 const SETTINGS_KEY = 'jixiaoJiankong.settings';
@@ -29,14 +29,21 @@ async function loadWrite(): Promise<typeof import('./write')> {
 /** The Office host; env defaults to the real Office.js globals. */
 export function createExcelHost(env: ExcelEnv = officeEnv()): ExcelHost {
   const counter = new SyncCounter();
-  const run = async <T>(what: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  // While the user types in a cell a batch would fail at once: wait until the edit ends instead.
+  const run = async <T>(
+    what: string,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+    options: RunOptions = {},
+  ): Promise<T> => {
     try {
-      return await env.run(batch);
+      return await env.run({ delayForCellEdit: true, ...options }, batch);
     } catch (e) {
       if (e instanceof HostError) throw e;
-      throw new HostError(`${what}时 Excel 报错：${errorText(e)}。请关闭正在编辑的单元格（按 Esc）后重试。`, e);
+      throw new HostError(`${what}时出错：${await describeOfficeError(e)}`, e);
     }
   };
+  // One Ctrl+Z undoes a whole generation where Excel can group the batches (ExcelApi 1.20).
+  const undoGroup = (): RunOptions => (env.isSetSupported('ExcelApi', '1.20') ? { mergeUndoGroup: true } : {});
   return {
     kind: 'excel',
     capabilities: { canDownload: env.canDownload, canSelect: true, writesInPlace: true },
@@ -44,30 +51,27 @@ export function createExcelHost(env: ExcelEnv = officeEnv()): ExcelHost {
     readGrid: () => run('读取工作簿', (context) => readWorkbook(context, env, counter)),
     applyPlan: async (plan, onProgress) => {
       const { writePlan } = await loadWrite();
-      return run('写入工作簿', (context) => writePlan(context, env, counter, plan, onProgress));
+      return run('写入工作簿', (context) => writePlan(context, env, counter, plan, onProgress), undoGroup());
     },
     clearHighlights: async () => {
-      const { deleteMarked } = await loadWrite();
-      return run('清除标注', async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        await counter.sync(context);
-        const collections = sheets.items
-          .filter((s) => !OUTPUT_SHEETS.includes(s.name))
-          .map((s) => {
-            const cfs = s.getRange().conditionalFormats;
-            cfs.load('items/type,items/customOrNullObject/rule/formula');
-            return cfs;
-          });
-        await counter.sync(context);
-        const n = deleteMarked(collections);
-        if (n > 0) await counter.sync(context);
-        return n;
-      });
+      const { clearMarked } = await loadWrite();
+      const out = await run('清除标注', (context) => clearMarked(context, env, counter), undoGroup());
+      return out.warnings.length > 0 ? out : out.removed;
     },
     selectCell: (sheet, row1, col) =>
       run('定位单元格', async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+        ws.load('visibility');
+        await counter.sync(context);
+        if (ws.isNullObject) {
+          throw new HostError(`找不到工作表“${sheet}”（可能已改名或删除）。请点“重新读取”后再定位。`);
+        }
+        // Excel cannot show a row of a hidden sheet; unhiding it is the user's choice, not ours.
+        if (ws.visibility !== 'Visible') {
+          throw new HostError(
+            `工作表“${sheet}”是隐藏的，无法定位到第 ${row1} 行。请右键单击任一工作表标签，选“取消隐藏”显示它后再试。`,
+          );
+        }
         ws.activate();
         ws.getRange(col ? `${col}${row1}` : `${row1}:${row1}`).select();
         await counter.sync(context);
@@ -87,9 +91,4 @@ export function createExcelHost(env: ExcelEnv = officeEnv()): ExcelHost {
         await counter.sync(context);
       }),
   };
-}
-
-function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
 }

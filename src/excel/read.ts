@@ -1,6 +1,7 @@
 import { type CellValue, type MergeRange, type SheetGrid, type WorkbookGrid } from '../core/grid/types';
 import { type ExcelEnv, type SyncCounter, CELLS_PER_REQUEST, TARGET_RESPONSE_BYTES } from './env';
 import { parseAreas, type Rect } from './address';
+import { isPayloadTooLarge } from './errors';
 
 /** The first block is sized blind; later ones from the bytes per cell seen so far. */
 const FIRST_BLOCK_CELLS = CELLS_PER_REQUEST;
@@ -23,7 +24,8 @@ interface SheetDims {
  * add-in's own output skipped) in 3 round trips for a usual ledger, plus one per ~3 MB of values:
  * 1. sheet names and visibility; 2. used-range sizes, merged areas, visible cells;
  * then the values in row blocks, several sheets per round trip while under the size limit: the
- * first block is 40,000 cells, the next ones sized from the bytes per cell seen so far.
+ * first block is 40,000 cells, the next ones sized from the bytes per cell seen so far; a block
+ * Excel refuses as too large is read again in halves.
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
@@ -46,9 +48,10 @@ export async function readWorkbook(
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     const merged = hasMerges ? used.getMergedAreasOrNullObject() : null;
     merged?.load('address');
-    // Visible cells in one address string: the rows hidden or filtered out are the gaps.
+    // The visible cells' areas: the rows hidden or filtered out are the gaps. Read as numbers from
+    // each area, not parsed out of an address string (quoted sheet names, locales, long lists).
     const visible = hasSpecial ? used.getSpecialCellsOrNullObject('Visible') : null;
-    visible?.load('address');
+    visible?.areas.load('items/rowIndex,items/rowCount,items/columnIndex,items/columnCount');
     return { name: sheet.name, sheet, used, merged, visible, isProtected: sheet.protection.protected };
   });
   await counter.sync(context);
@@ -64,6 +67,7 @@ export async function readWorkbook(
   let budget = FIRST_BLOCK_CELLS;
   for (let s = 0; s < dims.length;) {
     const batch: Block[] = [];
+    const start = { s, cursor: [...cursor] };
     let cells = 0;
     while (s < dims.length) {
       const used = dims[s]!.used;
@@ -83,7 +87,18 @@ export async function readWorkbook(
       cells += n * width;
     }
     if (batch.length === 0) break;
-    await counter.sync(context);
+    try {
+      await counter.sync(context);
+    } catch (e) {
+      // Excel refused the request or its answer as too large (long texts): the same rows again in
+      // blocks half the size, down to a single row.
+      const oneRow = batch.length === 1 && cells <= Math.max(1, dims[batch[0]!.sheet]!.used.columnCount);
+      if (!isPayloadTooLarge(e) || oneRow) throw e;
+      budget = Math.max(1, Math.floor(cells / 2));
+      s = start.s;
+      start.cursor.forEach((c, i) => (cursor[i] = c));
+      continue;
+    }
     let bytes = 0;
     for (const b of batch) {
       const left = dims[b.sheet]!.used.columnIndex;
@@ -96,7 +111,7 @@ export async function readWorkbook(
     // Size the next request from what this one weighed: numeric ledgers take few round trips,
     // sheets full of long text stay under the limit.
     budget = Math.max(
-      1000,
+      1,
       Math.min(MAX_BLOCK_CELLS, Math.floor(TARGET_RESPONSE_BYTES / (1.5 * Math.max(4, bytes / cells)))),
     );
   }
@@ -156,13 +171,18 @@ export function estimateBytes(row: readonly unknown[]): number {
 
 /**
  * The used rows and columns no visible area touches: Excel leaves the cells of hidden (and filtered
- * out) rows and of hidden columns out of the visible areas, so both come from the one address.
+ * out) rows and of hidden columns out of the visible areas, so both come from the same areas.
  */
 function hiddenLines(used: Excel.Range, visible: Excel.RangeAreas): { rows: number[]; columns: number[] } {
   // No visible cell at all: the null object. Every used row is then taken as hidden; the columns
   // cannot be told apart (all hidden or none is the same to a reader preferring visible columns).
   if (visible.isNullObject) return { rows: uncovered(used.rowIndex, used.rowCount, []), columns: [] };
-  const areas: Rect[] = parseAreas(visible.address);
+  const areas: Rect[] = visible.areas.items.map((a) => ({
+    top: a.rowIndex,
+    left: a.columnIndex,
+    bottom: a.rowIndex + a.rowCount - 1,
+    right: a.columnIndex + a.columnCount - 1,
+  }));
   return {
     rows: uncovered(
       used.rowIndex,

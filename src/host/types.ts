@@ -18,14 +18,22 @@ export interface WorkbookHost {
    * Carries out the plan. The add-in's own sheets are replaced, highlights replace the previous
    * ones; user values and formats are never changed. Rejects with a HostError on failure.
    */
-  readonly applyPlan: (plan: WritePlan, onProgress?: (p: HostProgress) => void) => Promise<void>;
-  /** Removes the add-in's highlights (and only those); resolves with how many were removed. */
-  readonly clearHighlights: () => Promise<number>;
+  readonly applyPlan: (plan: WritePlan, onProgress?: (p: HostProgress) => void) => Promise<HostOutcome | void>;
+  /**
+   * Removes the add-in's highlights (and only those); resolves with how many were removed, and
+   * what could not be done (a protected sheet) as warnings.
+   */
+  readonly clearHighlights: () => Promise<number | (HostOutcome & { readonly removed: number })>;
   /** Shows a place of the workbook to the user: row1 is 1-based; without a column the whole row. */
   readonly selectCell: (sheet: string, row1: number, col?: string) => Promise<void>;
   /** Options remembered with the workbook, or null when none were saved yet. */
   readonly loadSettings: () => Promise<HostSettings | null>;
   readonly saveSettings: (settings: HostSettings) => Promise<void>;
+}
+
+/** The parts of a write that did not go through while the main result did: Chinese, for the pane. */
+export interface HostOutcome {
+  readonly warnings: readonly string[];
 }
 
 export interface HostCapabilities {

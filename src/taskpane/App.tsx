@@ -28,7 +28,7 @@ import { where } from './format';
 import { paneText } from './pane-text';
 import { FIELD_LABELS, fieldErrors, probeRecognition, safePreview } from './recognition-probe';
 import { settingsForWorkbook, settingsToRemember } from './remembered-settings';
-import { type CopyOutcome, copyReportToClipboard, downloadReportDocx } from './word-actions';
+import { type CopyOutcome, type PreparedCopy, copyReport, downloadReportDocx, prepareCopy } from './word-actions';
 
 // The results (tables, narrative) appear only after a run: their code loads then, not at start-up.
 // The options (radio group, checkbox) show only after the workbook is read: their import starts at
@@ -206,15 +206,19 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
       const { buildReport } = await import('../core/pipeline');
       const out = buildReport(g, options);
       if (!out.ok) throw out.error;
-      await host.applyPlan(out.value.plan, setProgress);
+      const applied = await host.applyPlan(out.value.plan, setProgress);
       setModel(out.value.model);
       const flagged = out.value.model.indicators.flagged.length;
+      // Parts that did not go through (a chart, a protected sheet's highlights) while the report did.
+      const warnings = applied?.warnings ?? [];
       setNotice({
-        intent: 'success',
+        intent: warnings.length ? 'warning' : 'success',
         title: '监控报告已生成',
-        text: host.capabilities.writesInPlace
-          ? `已写入“监控汇总”和“监控报告”工作表${flagged ? `，并在台账上标注了${flagged}个执行滞后的项目` : ''}。`
-          : `已生成结果工作簿（含“监控汇总”“监控报告”工作表${flagged ? `，${flagged}个执行滞后的项目已标注` : ''}），请点击“下载结果工作簿”保存；原文件未改动。`,
+        text:
+          (host.capabilities.writesInPlace
+            ? `已写入“监控汇总”和“监控报告”工作表${flagged ? `，并在台账上标注了${flagged}个执行滞后的项目` : ''}。`
+            : `已生成结果工作簿（含“监控汇总”“监控报告”工作表${flagged ? `，${flagged}个执行滞后的项目已标注` : ''}），请点击“下载结果工作簿”保存；原文件未改动。`) +
+          warnings.join(''),
       });
       // Remembering options is a convenience: a failure to save is not the user's problem.
       await host
@@ -263,11 +267,13 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
   const clear = async () => {
     setBusy(true);
     try {
-      const n = await host.clearHighlights();
+      const cleared = await host.clearHighlights();
+      const n = typeof cleared === 'number' ? cleared : cleared.removed;
+      const warnings = typeof cleared === 'number' ? [] : cleared.warnings;
       setNotice({
-        intent: 'info',
+        intent: warnings.length ? 'warning' : 'info',
         title: '标注已清除',
-        text: n ? `已清除${n}处标注，台账内容未改动。` : '没有需要清除的标注。',
+        text: (n ? `已清除${n}处标注，台账内容未改动。` : '没有需要清除的标注。') + warnings.join(''),
       });
     } catch (e) {
       setNotice(noticeOf(e, '清除标注失败'));
@@ -276,16 +282,34 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
     }
   };
 
-  const copyToWord = async () => {
+  // The report for the clipboard, rendered as soon as the results show: the click on 复制到 Word
+  // must not await anything before the copy (WebKit and Excel on the web drop it otherwise).
+  const prepared = useRef<PreparedCopy | Promise<PreparedCopy> | null>(null);
+  useEffect(() => {
+    prepared.current = null;
+    if (!model) return;
+    const p = prepareCopy(model);
+    prepared.current = p;
+    p.then(
+      (ready) => {
+        if (prepared.current === p) prepared.current = ready;
+      },
+      () => {
+        if (prepared.current === p) prepared.current = null;
+      },
+    );
+  }, [model]);
+
+  const copyToWord = () => {
     if (!model) return;
     setManualCopy(null);
-    try {
-      const outcome = await copyReportToClipboard(model);
-      if (outcome.way === 'manual') setManualCopy(outcome.fragment);
-      setNotice(copyNotice(outcome));
-    } catch (e) {
-      setNotice(noticeOf(e, '复制未完成'));
-    }
+    copyReport(prepared.current ?? prepareCopy(model)).then(
+      (outcome) => {
+        if (outcome.way === 'manual') setManualCopy(outcome.fragment);
+        setNotice(copyNotice(outcome));
+      },
+      (e: unknown) => setNotice(noticeOf(e, '复制未完成')),
+    );
   };
 
   const downloadDocx = async () => {
@@ -473,7 +497,7 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
                   canSelect={host.capabilities.canSelect}
                   canDownload={host.capabilities.canDownload}
                   onSelect={select}
-                  onCopy={() => void copyToWord()}
+                  onCopy={copyToWord}
                   onDownload={() => void downloadDocx()}
                 />
               </Suspense>

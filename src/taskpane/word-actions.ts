@@ -16,29 +16,79 @@ export type CopyOutcome =
   | { readonly way: 'clipboard' | 'command' }
   | { readonly way: 'manual'; readonly fragment: string; readonly text: string };
 
-export async function copyReportToClipboard(model: ReportModel): Promise<CopyOutcome> {
+/** The report as the clipboard wants it, rendered ahead of the click. */
+export interface PreparedCopy {
+  readonly html: string;
+  readonly text: string;
+  /** The HTML body only, for the manual box. */
+  readonly fragment: string;
+}
+
+/**
+ * Renders the report for the clipboard. The pane calls it as soon as the results show, so that
+ * the click on 复制到 Word finds it ready and awaits nothing before copying: WebKit (Office on
+ * Mac) and Excel on the web only let a copy through while it is still part of the user's click.
+ */
+export async function prepareCopy(model: ReportModel): Promise<PreparedCopy> {
   const { reportToHtml, reportHtmlFragment, reportToPlainText } = await import('../core/report/to-html');
-  const html = reportToHtml(model);
-  const text = reportToPlainText(model);
-  if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
+  return { html: reportToHtml(model), text: reportToPlainText(model), fragment: reportHtmlFragment(model) };
+}
+
+/**
+ * The async clipboard can be used here: the API exists and the page's permissions policy does not
+ * refuse it (Excel on the web's add-in frame does not grant clipboard-write, office-js #1991).
+ */
+function asyncClipboardAllowed(): boolean {
+  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) return false;
+  const policy = (document as { featurePolicy?: { allowsFeature?: (f: string) => boolean } }).featurePolicy;
+  return policy?.allowsFeature ? policy.allowsFeature('clipboard-write') : true;
+}
+
+/**
+ * Copies the report. Must be called directly in the click handler: everything up to the copy
+ * itself runs synchronously. With the report prepared, execCommand('copy') (or the async clipboard
+ * where the frame may use it) runs within the click; if the rendering is still under way, the
+ * async clipboard gets promised blobs, which WebKit accepts within the click too.
+ */
+export function copyReport(prepared: PreparedCopy | Promise<PreparedCopy>): Promise<CopyOutcome> {
+  const ready = 'html' in prepared ? prepared : null;
+  const later = Promise.resolve(prepared);
+  const manual = async (): Promise<CopyOutcome> => {
+    const p = await later;
+    return { way: 'manual', fragment: p.fragment, text: p.text };
+  };
+  if (asyncClipboardAllowed()) {
+    let written: Promise<void>;
     try {
-      await navigator.clipboard.write([
+      const blob = (type: string, pick: (p: PreparedCopy) => string) =>
+        ready ? new Blob([pick(ready)], { type }) : later.then((p) => new Blob([pick(p)], { type }));
+      written = navigator.clipboard.write([
         new ClipboardItem({
-          'text/html': new Blob([html], { type: 'text/html' }),
-          'text/plain': new Blob([text], { type: 'text/plain' }),
+          'text/html': blob('text/html', (p) => p.html),
+          'text/plain': blob('text/plain', (p) => p.text),
         }),
       ]);
-      return { way: 'clipboard' };
-    } catch {
-      // Office's webviews often deny the async clipboard: fall through to the copy command.
+    } catch (e) {
+      written = Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
+    return written.then(
+      (): CopyOutcome => ({ way: 'clipboard' }),
+      // Refused after all: the copy command may still count as the click in Chromium-based
+      // webviews (transient activation); if not, the manual box.
+      async (): Promise<CopyOutcome> => (copyWithCommand(await later) ? { way: 'command' } : manual()),
+    );
   }
-  if (copyWithCommand(html, text)) return { way: 'command' };
-  return { way: 'manual', fragment: reportHtmlFragment(model), text };
+  if (ready && copyWithCommand(ready)) return Promise.resolve({ way: 'command' });
+  return manual();
+}
+
+/** Renders and copies in one go: for callers without a click to keep (the CLI-less tests, scripts). */
+export async function copyReportToClipboard(model: ReportModel): Promise<CopyOutcome> {
+  return copyReport(await prepareCopy(model));
 }
 
 /** True when the browser ran the copy command and our handler filled both formats. */
-function copyWithCommand(html: string, text: string): boolean {
+function copyWithCommand({ html, text }: PreparedCopy): boolean {
   let filled = false;
   const onCopy = (e: ClipboardEvent) => {
     if (!e.clipboardData) return;

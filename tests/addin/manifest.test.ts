@@ -47,6 +47,10 @@ describe('manifest.xml', () => {
     for (const id of defined) expect(id!.length).toBeLessThanOrEqual(32);
   });
 
+  test('no <AppDomains> for the add-in’s own origin (no effect, misleading)', () => {
+    expect(manifest).not.toMatch(/<AppDomains?>/);
+  });
+
   test('every URL is on the same origin, over https', () => {
     const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"|<AppDomain>([^<]+)</g)].map(
       (m) => m[1] ?? m[2],

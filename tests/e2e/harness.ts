@@ -70,6 +70,9 @@ export async function ensureBuild(): Promise<string> {
         join(ROOT, 'node_modules/webpack-cli/bin/cli.js'),
         '--mode',
         'production',
+        // A local build: production refuses to build without ADDIN_URL otherwise.
+        '--env',
+        'local',
         '--no-devtool',
         '--output-path',
         DIST,

@@ -4,7 +4,16 @@
  * - property writes and method calls are queued and carried out at context.sync(), in order;
  * - reading a property that was not loaded and synced throws (office-addin-mock returns a string);
  * - a failure stops the batch where it happened, and what ran before it stays done;
- * - requests and responses over 5 MB are refused (Excel on the web's limit).
+ * - requests and responses over 5 MB are refused (Excel on the web's limit), the request counted
+ *   from the JSON of its actions (arguments included);
+ * - Excel's limits: row height ≤ 409 pt, column width ≤ 255 characters, ≤ 32,767 characters a cell,
+ *   sheet names of 1–31 characters without []:*?/\ and unique ignoring case;
+ * - conditional formats: a new rule goes to the top (priority 0); a rule object is its priority,
+ *   so one loaded before the collection changed points at whatever rule holds that slot now;
+ * - a protected sheet refuses every change of its cells and formats, a protected workbook structure
+ *   refuses adding, deleting, renaming and moving sheets, a read-only workbook refuses every write;
+ * - while the user edits a cell, a batch fails unless run with delayForCellEdit;
+ * - every error carries `code` as Office's do (InvalidArgument, AccessDenied, ItemAlreadyExists…).
  * It covers exactly the surface src/excel uses; anything else is undefined, so a new call fails loudly.
  * No Node APIs: it is also bundled for the browser.
  */
@@ -46,6 +55,14 @@ export interface ChartModel {
 }
 
 const MAX_PAYLOAD = 5 * 1024 * 1024;
+/** Excel's limits (support.microsoft.com, "Excel specifications and limits"). */
+export const MAX_ROW_HEIGHT_PT = 409;
+export const MAX_COLUMN_WIDTH_CHARS = 255;
+/** The API sets widths in points: 255 characters of 7 px plus 5 px padding, at 0.75 pt a pixel. */
+export const MAX_COLUMN_WIDTH_PT = (MAX_COLUMN_WIDTH_CHARS * 7 + 5) * 0.75;
+export const MAX_CELL_CHARS = 32_767;
+/** What one action of a batch costs in the request's JSON besides its arguments (ids, names, paths). */
+const ACTION_BYTES = 90;
 const key = (r: number, c: number) => r * 16384 + c;
 const encoder = new TextEncoder();
 const bytesOf = (v: unknown) => encoder.encode(JSON.stringify(v) ?? '').length;
@@ -116,6 +133,11 @@ export interface FakeOptions {
   failOnWrite?: number;
 }
 
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
+
 /** The workbook and the counters; `run` is a drop-in for Excel.run. */
 export class FakeExcel {
   sheets: SheetModel[] = [];
@@ -128,8 +150,21 @@ export class FakeExcel {
   maxRequestBytes = 0;
   maxResponseBytes = 0;
   writes = 0;
+  refusedResponses = 0;
   apiMinor: number;
   failOnWrite: number | null;
+  /** The user is typing in a cell: batches fail unless run with delayForCellEdit. */
+  cellEditing = false;
+  /** Workbook structure protection (Workbook.protection.protected). */
+  structureProtected = false;
+  /** A view-only workbook (Workbook.readOnly): every write is refused. */
+  readOnly = false;
+  /** The options of every Excel.run, in order. */
+  runs: FakeRunOptions[] = [];
+  /** The sheets whose conditional formats were loaded, in order (resetCounters empties it). */
+  cfLoads: string[] = [];
+  /** Make the next n syncs that carry a write of a named kind fail (e.g. 'freezeRows'). */
+  failKinds = new Map<string, { code: string; left: number }>();
 
   constructor(options: FakeOptions = {}) {
     this.apiMinor = options.apiMinor ?? 13;
@@ -148,13 +183,14 @@ export class FakeExcel {
     return s;
   }
   sheet(name: string): SheetModel {
-    const s = this.sheets.find((x) => x.name === name);
+    const s = this.sheets.find((x) => sameName(x.name, name));
     if (!s) throw fakeError('ItemNotFound', `没有工作表 ${name}`);
     return s;
   }
   resetCounters(): void {
     this.syncs = 0;
     this.requestBytes = this.responseBytes = this.maxRequestBytes = this.maxResponseBytes = 0;
+    this.cfLoads = [];
   }
 
   isSetSupported = (name: string, version: string): boolean => {
@@ -163,8 +199,15 @@ export class FakeExcel {
     return maj === 1 && (min ?? 0) <= this.apiMinor;
   };
 
-  run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
-    const context = new FakeContext(this);
+  /** Excel.run(batch) or Excel.run(options, batch). */
+  run = async <T>(
+    first: FakeRunOptions | ((context: FakeContext) => Promise<T>),
+    second?: (context: FakeContext) => Promise<T>,
+  ): Promise<T> => {
+    const options = typeof first === 'function' ? {} : first;
+    const batch = typeof first === 'function' ? first : second!;
+    this.runs.push(options);
+    const context = new FakeContext(this, options);
     const out = await batch(context);
     if (context.queue.length > 0) await context.sync(); // Excel.run syncs what is left
     return out;
@@ -194,29 +237,52 @@ export class FakeExcel {
   }
 }
 
-function fakeError(code: string, message: string): Error {
-  const e = new Error(message) as Error & { code: string };
+/** An error as Office.js throws it: a RichApi.Error with a code. */
+export function fakeError(code: string, message: string): Error {
+  const e = new Error(message) as Error & { code: string; debugInfo: { code: string; message: string } };
   e.code = code;
   e.name = 'RichApi.Error';
+  e.debugInfo = { code, message };
   return e;
 }
 
-type Op = { kind: 'read' | 'write'; bytes: number; run: () => void };
+/** Excel compares sheet names ignoring case (ASCII and beyond). */
+export const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+
+/** Excel's rules for a sheet name; throws as Excel does. */
+function checkSheetName(name: string, others: readonly SheetModel[]): void {
+  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
+    throw fakeError('InvalidArgument', `工作表名称无效：${name}`);
+  }
+  if (sameName(name, 'History')) throw fakeError('InvalidArgument', 'History 是保留名称');
+  if (others.some((s) => sameName(s.name, name))) throw fakeError('ItemAlreadyExists', `工作表 ${name} 已存在`);
+}
+
+function refuseProtected(sheet: SheetModel): void {
+  if (sheet.isProtected) throw fakeError('AccessDenied', `工作表 ${sheet.name} 受保护`);
+}
+
+type Op = { kind: 'read' | 'write'; bytes: number; run: () => void; what: string };
 
 export class FakeContext {
   queue: Op[] = [];
   workbook: FakeWorkbook;
-  constructor(public excel: FakeExcel) {
+  constructor(
+    public excel: FakeExcel,
+    public options: FakeRunOptions = {},
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
-  write(bytes: number, run: () => void): void {
-    this.queue.push({ kind: 'write', bytes, run });
+  /** Queues a write; bytes is the JSON size of its arguments, what names it for failKinds. */
+  write(bytes: number, run: () => void, what = ''): void {
+    this.queue.push({ kind: 'write', bytes, run, what });
   }
   read(run: () => number): void {
     let n = 0;
     this.queue.push({
       kind: 'read',
-      bytes: 0,
+      what: 'load',
+      bytes: 30,
       run: () => {
         n = run();
         this.responseBytesOfSync += n;
@@ -231,13 +297,22 @@ export class FakeContext {
     x.syncs++;
     const ops = this.queue;
     this.queue = [];
-    const request = ops.reduce((s, o) => s + o.bytes + 40, 0);
+    const request = ops.reduce((s, o) => s + o.bytes + ACTION_BYTES, 0);
     x.requestBytes += request;
     x.maxRequestBytes = Math.max(x.maxRequestBytes, request);
     if (request > MAX_PAYLOAD) throw fakeError('RequestPayloadSizeLimitExceeded', `请求 ${request} 字节超过 5 MB`);
+    if (x.cellEditing && !this.options.delayForCellEdit && ops.length > 0) {
+      throw fakeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    }
     this.responseBytesOfSync = 0;
     for (const op of ops) {
       if (op.kind === 'write') {
+        if (x.readOnly) throw fakeError('AccessDenied', '工作簿为只读');
+        const fail = op.what ? x.failKinds.get(op.what) : undefined;
+        if (fail && fail.left > 0) {
+          fail.left--;
+          throw fakeError(fail.code, `模拟的 ${op.what} 失败`);
+        }
         x.writes++;
         if (x.failOnWrite !== null && --x.failOnWrite === 0) {
           x.failOnWrite = null;
@@ -246,11 +321,13 @@ export class FakeContext {
       }
       op.run();
     }
-    x.responseBytes += this.responseBytesOfSync;
-    x.maxResponseBytes = Math.max(x.maxResponseBytes, this.responseBytesOfSync);
+    // A response over the limit is never sent: it counts as a refusal, not as bytes received.
     if (this.responseBytesOfSync > MAX_PAYLOAD) {
+      x.refusedResponses++;
       throw fakeError('ResponsePayloadSizeLimitExceeded', `响应 ${this.responseBytesOfSync} 字节超过 5 MB`);
     }
+    x.responseBytes += this.responseBytesOfSync;
+    x.maxResponseBytes = Math.max(x.maxResponseBytes, this.responseBytesOfSync);
     await Promise.resolve();
   }
 }
@@ -324,13 +401,43 @@ abstract class Proxy_<M> {
   }
 }
 
-export class FakeWorkbook {
+export class FakeWorkbook extends Proxy_<FakeExcel> {
   worksheets: FakeWorksheets;
   settings: FakeSettings;
+  readonly protection: FakeWorkbookProtection;
   constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.excel);
     this.worksheets = new FakeWorksheets(ctx);
     this.settings = new FakeSettings(ctx);
+    this.protection = new FakeWorkbookProtection(ctx, () => ctx.excel);
   }
+  protected readProp(name: string, x: FakeExcel): unknown {
+    if (name === 'readOnly') {
+      if (x.apiMinor < 8) throw fakeError('ApiNotFound', 'Workbook.readOnly needs ExcelApi 1.8');
+      return x.readOnly;
+    }
+    throw new Error(`fake: Workbook.${name}`);
+  }
+  protected override child(name: string): Proxy_<unknown> | null {
+    return name === 'protection' ? (this.protection as Proxy_<unknown>) : null;
+  }
+  get readOnly(): boolean {
+    return this.get('readOnly');
+  }
+}
+
+class FakeWorkbookProtection extends Proxy_<FakeExcel> {
+  protected readProp(name: string, x: FakeExcel): unknown {
+    if (name === 'protected') return x.structureProtected;
+    throw new Error(`fake: WorkbookProtection.${name}`);
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
+function refuseStructure(x: FakeExcel): void {
+  if (x.structureProtected) throw fakeError('AccessDenied', '工作簿结构受保护');
 }
 
 class FakeSettings {
@@ -387,17 +494,21 @@ class FakeWorksheets extends Proxy_<SheetModel[]> {
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(
       this.ctx,
-      () => this.ctx.excel.sheets.find((s) => s.name === name) ?? (null as unknown as SheetModel),
+      () => this.ctx.excel.sheets.find((s) => sameName(s.name, name)) ?? (null as unknown as SheetModel),
     ).trackNull();
   }
   add(name: string): FakeWorksheet {
     let made: SheetModel | null = null;
-    this.ctx.write(name.length, () => {
-      if (this.ctx.excel.sheets.some((s) => s.name === name))
-        throw fakeError('ItemAlreadyExists', `工作表 ${name} 已存在`);
-      made = new SheetModel(name);
-      this.ctx.excel.sheets.push(made);
-    });
+    this.ctx.write(
+      bytesOf(name),
+      () => {
+        refuseStructure(this.ctx.excel);
+        checkSheetName(name, this.ctx.excel.sheets);
+        made = new SheetModel(name);
+        this.ctx.excel.sheets.push(made);
+      },
+      'addSheet',
+    );
     return new FakeWorksheet(this.ctx, () => {
       if (!made) throw fakeError('ItemNotFound', 'sheet not added');
       return made;
@@ -421,6 +532,7 @@ export class FakeWorksheet extends Proxy_<SheetModel> {
     if (name === 'isNullObject') return m === null;
     if (name === 'name') return m!.name;
     if (name === 'visibility') return m!.visibility;
+    if (name === 'position') return this.ctx.excel.sheets.indexOf(m!);
     throw new Error(`fake: Worksheet.${name}`);
   }
   protected override child(name: string): Proxy_<unknown> | null {
@@ -433,9 +545,13 @@ export class FakeWorksheet extends Proxy_<SheetModel> {
     return this.get('name');
   }
   set name(v: string) {
-    this.ctx.write(v.length, () => {
-      if (this.ctx.excel.sheets.some((s) => s.name === v)) throw fakeError('ItemAlreadyExists', v);
+    this.ctx.write(bytesOf(v), () => {
+      refuseStructure(this.ctx.excel);
       const m = this.resolve();
+      checkSheetName(
+        v,
+        this.ctx.excel.sheets.filter((s) => s !== m),
+      );
       if (this.ctx.excel.active === m.name) this.ctx.excel.active = v;
       m.name = v;
     });
@@ -443,9 +559,23 @@ export class FakeWorksheet extends Proxy_<SheetModel> {
   get visibility(): string {
     return this.get('visibility');
   }
+  get position(): number {
+    return this.get('position');
+  }
+  set position(v: number) {
+    this.ctx.write(8, () => {
+      const x = this.ctx.excel;
+      refuseStructure(x);
+      const m = this.resolve();
+      if (!Number.isInteger(v) || v < 0 || v >= x.sheets.length) throw fakeError('InvalidArgument', `位置 ${v}`);
+      x.sheets = x.sheets.filter((s) => s !== m);
+      x.sheets.splice(v, 0, m);
+    });
+  }
   delete(): void {
     this.ctx.write(0, () => {
       const x = this.ctx.excel;
+      refuseStructure(x);
       const m = this.resolve();
       if (x.sheets.filter((s) => s.visibility === 'Visible' && s !== m).length === 0) {
         throw fakeError('InvalidOperation', '不能删除最后一个可见工作表');
@@ -456,7 +586,10 @@ export class FakeWorksheet extends Proxy_<SheetModel> {
   }
   activate(): void {
     this.ctx.write(0, () => {
-      this.ctx.excel.active = this.resolve().name;
+      const m = this.resolve();
+      // Excel cannot show a hidden sheet: activate() fails on it.
+      if (m.visibility !== 'Visible') throw fakeError('InvalidOperation', `工作表 ${m.name} 已隐藏`);
+      this.ctx.excel.active = m.name;
     });
   }
   getRange(address?: string): FakeRange {
@@ -487,9 +620,15 @@ export class FakeWorksheet extends Proxy_<SheetModel> {
   get freezePanes() {
     return {
       freezeRows: (n: number) =>
-        this.ctx.write(4, () => {
-          this.resolve().frozenRows = n;
-        }),
+        this.ctx.write(
+          4,
+          () => {
+            const m = this.resolve();
+            refuseProtected(m);
+            m.frozenRows = n;
+          },
+          'freezeRows',
+        ),
     };
   }
   get pageLayout() {
@@ -498,9 +637,13 @@ export class FakeWorksheet extends Proxy_<SheetModel> {
     return {
       set orientation(v: string) {
         if (ctx.excel.apiMinor < 9) throw new Error('pageLayout needs ExcelApi 1.9');
-        ctx.write(v.length, () => {
-          resolve().orientation = v;
-        });
+        ctx.write(
+          v.length,
+          () => {
+            resolve().orientation = v;
+          },
+          'pageLayout',
+        );
       },
     };
   }
@@ -508,12 +651,33 @@ export class FakeWorksheet extends Proxy_<SheetModel> {
     const ctx = this.ctx;
     const resolve = () => this.resolve();
     return {
+      getCount: () => {
+        const out = { value: -1 };
+        ctx.read(() => {
+          out.value = resolve().charts.length;
+          return 4;
+        });
+        return out;
+      },
+      getItemAt: (i: number) => ({
+        delete: () =>
+          ctx.write(8, () => {
+            const m = resolve();
+            if (!m.charts[i]) throw fakeError('ItemNotFound', `没有第 ${i} 个图表`);
+            m.charts.splice(i, 1);
+          }),
+      }),
       add: (type: string, source: FakeRange, _seriesBy?: string) => {
         const chart: ChartModel = { type, title: '', legend: null, series: [], position: null };
-        ctx.write(20, () => {
-          chart.series.push({ name: '', values: source.addressNow(), xValues: null });
-          resolve().charts.push(chart);
-        });
+        ctx.write(
+          20,
+          () => {
+            refuseProtected(resolve());
+            chart.series.push({ name: '', values: source.addressNow(), xValues: null });
+            resolve().charts.push(chart);
+          },
+          'addChart',
+        );
         return new FakeChart(ctx, chart);
       },
     };
@@ -546,9 +710,13 @@ class FakeChart {
     };
   }
   setPosition(start: string, end: string): void {
-    this.ctx.write(start.length + end.length, () => {
-      this.chart.position = [start, end];
-    });
+    this.ctx.write(
+      start.length + end.length,
+      () => {
+        this.chart.position = [start, end];
+      },
+      'chartPosition',
+    );
   }
   get series() {
     const { ctx, chart } = this;
@@ -676,8 +844,12 @@ export class FakeRange extends Proxy_<RangeModel | null> {
     this.ctx.write(bytesOf(v), () => {
       const m = this.resolve();
       const r = this.one(m!);
+      refuseProtected(m!.sheet);
       if (v.length !== r.bottom - r.top + 1 || v.some((row) => row.length !== r.right - r.left + 1)) {
         throw fakeError('InvalidArgument', '数组大小与区域不符');
+      }
+      if (v.some((row) => row.some((x) => typeof x === 'string' && x.length > MAX_CELL_CHARS))) {
+        throw fakeError('InvalidArgument', `单元格文本超过 ${MAX_CELL_CHARS} 个字符`);
       }
       v.forEach((row, i) =>
         row.forEach((x, j) => {
@@ -690,16 +862,27 @@ export class FakeRange extends Proxy_<RangeModel | null> {
       );
     });
   }
-  set numberFormat(v: string[][]) {
+  /** A matrix of the range's shape, or one value for every cell (as Excel accepts). */
+  set numberFormat(v: string[][] | string) {
     this.ctx.write(bytesOf(v), () => {
       const m = this.resolve()!;
       const r = this.one(m);
+      refuseProtected(m.sheet);
+      if (typeof v === 'string') {
+        for (let i = r.top; i <= r.bottom; i++)
+          for (let j = r.left; j <= r.right; j++) m.sheet.numberFormats.set(key(i, j), v);
+        return;
+      }
+      if (v.length !== r.bottom - r.top + 1 || v.some((row) => row.length !== r.right - r.left + 1)) {
+        throw fakeError('InvalidArgument', 'numberFormat 的行列数与区域不符');
+      }
       v.forEach((row, i) => row.forEach((x, j) => m.sheet.numberFormats.set(key(r.top + i, r.left + j), x)));
     });
   }
   private eachCell(fn: (f: CellFormat) => void): void {
     const m = this.resolve();
     if (!m) throw fakeError('ItemNotFound', 'null range');
+    refuseProtected(m.sheet);
     for (const r of m.rects) {
       if (r.bottom - r.top > 100000) throw new Error('fake: formatting a whole column is not modelled');
       for (let i = r.top; i <= r.bottom; i++)
@@ -715,7 +898,7 @@ export class FakeRange extends Proxy_<RangeModel | null> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- inner objects have their own `this`
     const self = this;
     const ctx = this.ctx;
-    const set = (fn: (f: CellFormat) => void) => ctx.write(16, () => self.eachCell(fn));
+    const set = (fn: (f: CellFormat) => void, what = '') => ctx.write(16, () => self.eachCell(fn), what);
     return {
       fill: {
         set color(v: string) {
@@ -745,22 +928,26 @@ export class FakeRange extends Proxy_<RangeModel | null> {
       set rowHeight(v: number) {
         ctx.write(8, () => {
           const m = self.resolve()!;
+          refuseProtected(m.sheet);
+          if (!(v >= 0 && v <= MAX_ROW_HEIGHT_PT)) throw fakeError('InvalidArgument', `行高 ${v} 超过 409 磅`);
           for (const r of m.rects) for (let k = r.top; k <= r.bottom; k++) m.sheet.rowHeights.set(k, v);
         });
       },
       set columnWidth(v: number) {
         ctx.write(8, () => {
           const m = self.resolve()!;
+          refuseProtected(m.sheet);
+          if (!(v >= 0 && v <= MAX_COLUMN_WIDTH_PT)) throw fakeError('InvalidArgument', `列宽 ${v} 超过 255 个字符`);
           for (const r of m.rects) for (let c = r.left; c <= r.right; c++) m.sheet.columnWidths.set(c, v);
         });
       },
       borders: {
         getItem: (edge: string) => ({
           set style(v: string) {
-            set((f) => ((f.borders ??= {})[edge] = v));
+            set((f) => ((f.borders ??= {})[edge] = v), 'borders');
           },
           set color(_v: string) {
-            ctx.write(8, () => undefined);
+            ctx.write(8, () => refuseProtected(self.resolve()!.sheet), 'borders');
           },
         }),
       },
@@ -775,14 +962,20 @@ export class FakeRange extends Proxy_<RangeModel | null> {
   merge(_across?: boolean): void {
     this.ctx.write(8, () => {
       const m = this.resolve()!;
+      refuseProtected(m.sheet);
       m.sheet.merges.push(this.one(m));
     });
   }
   select(): void {
-    this.ctx.write(8, () => {
-      const m = this.resolve()!;
-      this.ctx.excel.selection = { sheet: m.sheet.name, address: m.rects.map(rectText).join(',') };
-    });
+    this.ctx.write(
+      8,
+      () => {
+        const m = this.resolve()!;
+        if (m.sheet.visibility !== 'Visible') throw fakeError('InvalidSelection', `工作表 ${m.sheet.name} 已隐藏`);
+        this.ctx.excel.selection = { sheet: m.sheet.name, address: m.rects.map(rectText).join(',') };
+      },
+      'select',
+    );
   }
   getMergedAreasOrNullObject(): FakeRange {
     if (this.ctx.excel.apiMinor < 13) throw new Error('getMergedAreasOrNullObject needs ExcelApi 1.13');
@@ -821,6 +1014,43 @@ export class FakeRange extends Proxy_<RangeModel | null> {
   get conditionalFormats(): FakeConditionalFormats {
     return new FakeConditionalFormats(this.ctx, () => this.resolve()!);
   }
+  private areasProxy: FakeAreas | null = null;
+  /** RangeAreas.areas: one range per area, as loaded items. */
+  get areas(): FakeAreas {
+    return (this.areasProxy ??= new FakeAreas(this.ctx, () => this.resolve()));
+  }
+  protected override child(name: string): Proxy_<unknown> | null {
+    return name === 'areas' ? (this.areas as Proxy_<unknown>) : null;
+  }
+}
+
+class FakeAreas extends Proxy_<RangeModel | null> {
+  private itemProxies: FakeRange[] | null = null;
+  protected readProp(name: string): unknown {
+    throw new Error(`fake: RangeCollection.${name}`);
+  }
+  protected override child(name: string): Proxy_<unknown> | null {
+    if (name !== 'items') return null;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- inner objects have their own `this`
+    const self = this;
+    return new (class extends Proxy_<null> {
+      protected readProp(): unknown {
+        return null;
+      }
+      override loadNow(paths: readonly string[]): number {
+        const m = self.resolve();
+        // A null object's navigation properties are empty, not an error.
+        self.itemProxies = (m?.rects ?? []).map(
+          (r) => new FakeRange(self.ctx, () => ({ sheet: m!.sheet, rects: [r] })),
+        );
+        return self.itemProxies.reduce((s, p) => s + p.loadNow(paths), 0);
+      }
+    })(this.ctx, () => null) as Proxy_<unknown>;
+  }
+  get items(): FakeRange[] {
+    if (!this.itemProxies) throw fakeError('PropertyNotLoaded', 'areas.items 未加载');
+    return this.itemProxies;
+  }
 }
 
 class FakeConditionalFormats extends Proxy_<RangeModel> {
@@ -838,10 +1068,13 @@ class FakeConditionalFormats extends Proxy_<RangeModel> {
       }
       override loadNow(paths: readonly string[]): number {
         const m = self.resolve();
-        const hits = m.sheet.conditionalFormats.filter((cf) =>
-          cf.rects.some((a) => m.rects.some((b) => intersects(a, b))),
-        );
-        self.itemProxies = hits.map((cf) => new FakeConditionalFormat(self.ctx, () => ({ sheet: m.sheet, cf })));
+        self.ctx.excel.cfLoads.push(m.sheet.name);
+        const list = m.sheet.conditionalFormats;
+        // Each item is its priority (its place in the sheet's list), as Excel's ids are.
+        self.itemProxies = list
+          .map((cf, id) => ({ cf, id }))
+          .filter(({ cf }) => cf.rects.some((a) => m.rects.some((b) => intersects(a, b))))
+          .map(({ id }) => new FakeConditionalFormat(self.ctx, () => ({ sheet: m.sheet, id })));
         return self.itemProxies.reduce((s, p) => s + p.loadNow(paths), 0);
       }
     })(this.ctx, () => null) as Proxy_<unknown>;
@@ -850,33 +1083,52 @@ class FakeConditionalFormats extends Proxy_<RangeModel> {
     if (!this.itemProxies) throw fakeError('PropertyNotLoaded', 'conditionalFormats.items 未加载');
     return this.itemProxies;
   }
+  /** Like Excel: the new rule gets the top priority (0) and every other rule moves down one. */
   add(type: string): FakeConditionalFormat {
-    const cf: CfModel = { type, formula: null, fill: null, rects: [] };
-    this.ctx.write(type.length, () => {
+    this.ctx.write(bytesOf(type), () => {
       const m = this.resolve();
-      cf.rects = m.rects.map((r) => ({ ...r }));
-      m.sheet.conditionalFormats.push(cf);
+      refuseProtected(m.sheet);
+      m.sheet.conditionalFormats.unshift({ type, formula: null, fill: null, rects: m.rects.map((r) => ({ ...r })) });
     });
-    return new FakeConditionalFormat(this.ctx, () => ({ sheet: this.resolve().sheet, cf }));
+    return new FakeConditionalFormat(this.ctx, () => ({ sheet: this.resolve().sheet, id: 0 }));
   }
 }
 
-class FakeConditionalFormat extends Proxy_<{ sheet: SheetModel; cf: CfModel }> {
-  protected readProp(name: string, m: { cf: CfModel }): unknown {
-    if (name === 'type') return m.cf.type;
+/**
+ * A rule as Office.js addresses it: by its priority. When the list changes after the object was
+ * made, the object refers to whichever rule holds that priority now (or to none).
+ */
+class FakeConditionalFormat extends Proxy_<{ sheet: SheetModel; id: number }> {
+  /** The rule at this object's priority now. */
+  current(): CfModel {
+    const { sheet, id } = this.resolve();
+    const cf = sheet.conditionalFormats[id];
+    if (!cf) throw fakeError('ItemNotFound', `没有优先级为 ${id} 的条件格式`);
+    return cf;
+  }
+  protected readProp(name: string, m: { id: number }): unknown {
+    if (name === 'type') return this.current().type;
+    if (name === 'id') return String(m.id);
+    if (name === 'priority') return m.id;
     throw new Error(`fake: ConditionalFormat.${name}`);
   }
   get type(): string {
     return this.get('type');
   }
+  get id(): string {
+    return this.get('id');
+  }
+  get priority(): number {
+    return this.get('priority');
+  }
   private customProxy(orNull: boolean): FakeCustom {
     return new FakeCustom(this.ctx, () => {
-      const m = this.resolve();
-      if (m.cf.type !== 'Custom') {
+      const cf = this.current();
+      if (cf.type !== 'Custom') {
         if (orNull) return null;
         throw fakeError('InvalidOperation', 'not a custom format');
       }
-      return m.cf;
+      return { cf, sheet: this.resolve().sheet };
     });
   }
   private customCache: FakeCustom | null = null;
@@ -892,19 +1144,23 @@ class FakeConditionalFormat extends Proxy_<{ sheet: SheetModel; cf: CfModel }> {
   }
   delete(): void {
     this.ctx.write(0, () => {
-      const m = this.resolve();
-      m.sheet.conditionalFormats = m.sheet.conditionalFormats.filter((c) => c !== m.cf);
+      const { sheet, id } = this.resolve();
+      refuseProtected(sheet);
+      this.current();
+      sheet.conditionalFormats.splice(id, 1);
     });
   }
 }
 
-class FakeCustom extends Proxy_<CfModel | null> {
+type CustomModel = { cf: CfModel; sheet: SheetModel } | null;
+
+class FakeCustom extends Proxy_<CustomModel> {
   private ruleProxy: Proxy_<unknown> | null = null;
   override loadNow(paths: readonly string[]): number {
     return super.loadNow([...paths, 'isNullObject']);
   }
-  protected readProp(name: string, cf: CfModel | null): unknown {
-    if (name === 'isNullObject') return cf === null;
+  protected readProp(name: string, m: CustomModel): unknown {
+    if (name === 'isNullObject') return m === null;
     throw new Error(`fake: CustomConditionalFormat.${name}`);
   }
   protected override child(name: string): Proxy_<unknown> | null {
@@ -919,8 +1175,10 @@ class FakeCustom extends Proxy_<CfModel | null> {
     return {
       fill: {
         set color(v: string) {
-          ctx.write(v.length, () => {
-            resolve()!.fill = v;
+          ctx.write(bytesOf(v), () => {
+            const m = resolve()!;
+            refuseProtected(m.sheet);
+            m.cf.fill = v;
           });
         },
       },
@@ -928,9 +1186,9 @@ class FakeCustom extends Proxy_<CfModel | null> {
   }
 }
 
-class FakeRule extends Proxy_<CfModel | null> {
-  protected readProp(name: string, cf: CfModel | null): unknown {
-    if (name === 'formula') return cf?.formula ?? null;
+class FakeRule extends Proxy_<CustomModel> {
+  protected readProp(name: string, m: CustomModel): unknown {
+    if (name === 'formula') return m?.cf.formula ?? null;
     throw new Error(`fake: ConditionalFormatRule.${name}`);
   }
   get formula(): string {
@@ -938,7 +1196,9 @@ class FakeRule extends Proxy_<CfModel | null> {
   }
   set formula(v: string) {
     this.ctx.write(bytesOf(v), () => {
-      this.resolve()!.formula = v;
+      const m = this.resolve()!;
+      refuseProtected(m.sheet);
+      m.cf.formula = v;
     });
   }
 }

@@ -289,24 +289,41 @@ describe('never lose data: Office adapter (fake Excel)', () => {
     return probe.writes - before;
   }
 
-  async function failAt(n: number): Promise<{ excel: FakeExcel; before: FakeExcel; err: unknown }> {
+  async function failAt(
+    n: number,
+  ): Promise<{ excel: FakeExcel; before: FakeExcel; err: unknown; warnings: readonly string[] }> {
     const excel = workbookWithUserFormats();
     const host = hostOn(excel);
     const r = buildReport(await host.readGrid());
     if (!r.ok) throw r.error;
     excel.failOnWrite = n;
+    let warnings: readonly string[] = [];
     const err = await host.applyPlan(r.value.plan).then(
-      () => null,
+      (out) => {
+        warnings = out?.warnings ?? [];
+        return null;
+      },
       (e: unknown) => e,
     );
-    return { excel, before: workbookWithUserFormats(), err };
+    return { excel, before: workbookWithUserFormats(), err, warnings };
   }
 
+  // A failure before the report is complete rejects; one in the best-effort steps after it (freeze
+  // panes, borders, layout, charts, highlights) is a warning. Either way the user's sheets are intact.
   test('a failure at any write leaves every user value and cell format as it was, and the message says what happened', async () => {
     const total = await writesOfARun();
     expect(total).toBeGreaterThan(3);
     for (let n = 1; n <= total; n++) {
-      const { excel, before, err } = await failAt(n);
+      const { excel, before, err, warnings } = await failAt(n);
+      if (err === null) {
+        // A cosmetic step that failed once is retried on its own: a warning only if it fails again.
+        expect(warnings.length).toBeLessThanOrEqual(1);
+        for (const w of warnings) expect(w).toMatch(/不影响内容|台账的数值和格式未被改动|图表/);
+        const snaps = (x: FakeExcel) =>
+          x.sheets.filter((s) => !OUTPUT_SHEETS.includes(s.name)).map((s) => s.snapshot());
+        expect({ n, snaps: snaps(excel) }).toEqual({ n, snaps: snaps(before) });
+        continue;
+      }
       expect(err).toBeInstanceOf(HostError);
       const snaps = (x: FakeExcel) => x.sheets.filter((s) => !OUTPUT_SHEETS.includes(s.name)).map((s) => s.snapshot());
       expect({ n, snaps: snaps(excel) }).toEqual({ n, snaps: snaps(before) });

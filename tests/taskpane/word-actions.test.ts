@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { copyReportToClipboard } from '../../src/taskpane/word-actions';
+import { copyReport, copyReportToClipboard, prepareCopy } from '../../src/taskpane/word-actions';
 import { testModel } from '../word/fixture';
 
 /**
@@ -51,5 +51,87 @@ describe('copyReportToClipboard', () => {
       expect(out.fragment).toContain(model.title);
       expect(out.fragment).not.toContain('<html');
     }
+  });
+});
+
+/**
+ * WebKit (Office on Mac) and Excel on the web let a copy through only while it is part of the
+ * click: copyReport must reach the clipboard call before its first await. Each test checks the call
+ * happened by the time copyReport returned, synchronously.
+ */
+describe('copyReport: nothing awaited before the copy', () => {
+  const model = testModel();
+  const nav = navigator as unknown as { clipboard?: unknown };
+  const g = globalThis as unknown as { ClipboardItem?: unknown };
+  const doc = document as unknown as { execCommand?: unknown; featurePolicy?: unknown };
+
+  afterEach(() => {
+    delete nav.clipboard;
+    delete g.ClipboardItem;
+    delete doc.execCommand;
+    delete doc.featurePolicy;
+  });
+
+  /** jsdom's Blob has no text(). */
+  const blobText = (b: Blob) =>
+    new Promise<string>((resolve) => {
+      const r = new FileReader();
+      r.onload = () => resolve(String(r.result));
+      r.readAsText(b);
+    });
+
+  class Item {
+    constructor(public items: Record<string, Blob | Promise<Blob>>) {}
+  }
+
+  test('prepared ahead: the async clipboard is called within the click', async () => {
+    const prepared = await prepareCopy(model);
+    const calls: Item[][] = [];
+    g.ClipboardItem = Item;
+    nav.clipboard = { write: (items: Item[]) => (calls.push(items), Promise.resolve()) };
+    const out = copyReport(prepared);
+    expect(calls).toHaveLength(1); // before any await
+    await expect(out).resolves.toEqual({ way: 'clipboard' });
+    expect(await blobText(calls[0]![0]!.items['text/html'] as Blob)).toContain(model.title);
+  });
+
+  test('still rendering: the clipboard gets promised blobs within the click (WebKit)', async () => {
+    const calls: Item[][] = [];
+    g.ClipboardItem = Item;
+    nav.clipboard = { write: (items: Item[]) => (calls.push(items), Promise.resolve()) };
+    const out = copyReport(prepareCopy(model));
+    expect(calls).toHaveLength(1);
+    const html = calls[0]![0]!.items['text/html'];
+    expect(html).toBeInstanceOf(Promise);
+    expect(await blobText(await html!)).toContain(model.title);
+    await expect(out).resolves.toEqual({ way: 'clipboard' });
+  });
+
+  test('Excel on the web (no clipboard-write in the frame): execCommand within the click, both formats', async () => {
+    const prepared = await prepareCopy(model);
+    g.ClipboardItem = Item;
+    const write = jest.fn(() => Promise.resolve());
+    nav.clipboard = { write };
+    doc.featurePolicy = { allowsFeature: (f: string) => f !== 'clipboard-write' };
+    const data: Record<string, string> = {};
+    let inClick = false;
+    doc.execCommand = (cmd: string) => {
+      inClick = true;
+      const e = new Event('copy') as Event & { clipboardData: unknown };
+      e.clipboardData = { setData: (t: string, v: string) => (data[t] = v) };
+      document.dispatchEvent(e);
+      return cmd === 'copy';
+    };
+    const out = copyReport(prepared);
+    expect(inClick).toBe(true);
+    await expect(out).resolves.toEqual({ way: 'command' });
+    expect(write).not.toHaveBeenCalled();
+    expect(data['text/html']).toContain(model.title);
+  });
+
+  test('neither allowed: the manual box last', async () => {
+    doc.execCommand = () => false;
+    const out = await copyReport(await prepareCopy(model));
+    expect(out.way).toBe('manual');
   });
 });
