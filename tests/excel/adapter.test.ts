@@ -76,6 +76,14 @@ describe('Excel adapter against the fake object model', () => {
       expect(written.merges).toHaveLength(p.merges.length);
       expect(written.frozenRows).toBe(p.freezeRows);
       expect(written.charts).toHaveLength(p.charts.length);
+      // 执行率 in columns, 时间进度 one line across them.
+      for (const ch of written.charts) {
+        expect(ch.type).toBe('ColumnClustered');
+        expect(ch.series.map((x) => [x.name, x.chartType])).toEqual([
+          ['执行率', undefined],
+          ['时间进度', 'Line'],
+        ]);
+      }
       expect(written.columnWidths.size).toBe(p.columnWidths.length);
     }
     const cfs = excel.sheet(LEDGER_SHEET).conditionalFormats;

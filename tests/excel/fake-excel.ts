@@ -50,7 +50,7 @@ export interface ChartModel {
   type: string;
   title: string;
   legend: string | null;
-  series: { name: string; values: string; xValues: string | null }[];
+  series: { name: string; values: string; xValues: string | null; chartType?: string }[];
   position: [string, string] | null;
 }
 
@@ -734,6 +734,11 @@ class FakeChart {
       setXAxisValues(r: FakeRange) {
         ctx.write(20, () => {
           get().xValues = r.addressNow();
+        });
+      },
+      set chartType(v: string) {
+        ctx.write(bytesOf(v), () => {
+          get().chartType = v;
         });
       },
     });
