@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { buildReport } from '../../src/core/pipeline';
 import { type CellValue } from '../../src/core/grid/types';
-import { type Block } from '../../src/core/report/types';
 import { book, sheet, spendsOver150 } from '../helpers/grids';
+import { expectSignableText } from '../helpers/report-reading';
 
 interface GenLine {
   project: boolean;
@@ -82,33 +82,6 @@ function workbook(lines: readonly GenLine[], targets: readonly GenTarget[] | nul
   return book(ledger, sheet('绩效目标', rows));
 }
 
-const textOf = (b: Block): string => `${b.lead ?? ''}${b.text}`;
-
-/** Sentences as a reader meets them: cut at 。！？, without the 落款. */
-function sentences(blocks: readonly Block[]): string[] {
-  return blocks
-    .filter((b) => b.kind !== 'sign')
-    .flatMap((b) => textOf(b).split(/[。！？]/))
-    .map((s) => s.trim())
-    .filter((s) => s.length > 15);
-}
-
-/** Each "共N项，a项…，b项…" announces N and its parts; the numbered parts must add up to N. */
-function countsThatDoNotAddUp(blocks: readonly Block[]): string[] {
-  const bad: string[] = [];
-  for (const b of blocks) {
-    for (const m of textOf(b).matchAll(/共(\d+)项[^，；。]*，([^；。]*)/g)) {
-      const n = Number(m[1]);
-      const parts = (m[2] ?? '').split('，').map((x) => /^(\d+)项/.exec(x)?.[1]);
-      const numbered = parts.filter((x): x is string => x !== undefined).map(Number);
-      const sum = numbered.reduce((a, x) => a + x, 0);
-      // "共1项，已达到目标": one thing, said in the singular.
-      if (!(sum === n || (n === 1 && numbered.length === 0))) bad.push(m[0]);
-    }
-  }
-  return bad;
-}
-
 describe('the report text over random ledgers', () => {
   test('each fact once, counts that add up, no 部分 of one, requests only inside 【】, a 落款, Excel’s limits', () => {
     fc.assert(
@@ -132,32 +105,12 @@ describe('the report text over random ledgers', () => {
           if (!r.ok) throw r.error;
           const blocks = r.value.model.blocks;
 
-          const seen = new Map<string, number>();
-          for (const s of sentences(blocks)) seen.set(s, (seen.get(s) ?? 0) + 1);
-          expect([...seen].filter(([, n]) => n > 1).map(([s]) => s)).toEqual([]);
-
-          expect(countsThatDoNotAddUp(blocks)).toEqual([]);
-
-          // A heading "部分…" announces a list: at least two members (separated by ；).
-          for (const b of blocks.filter((x) => x.lead?.includes('部分'))) expect(b.text).toMatch(/；/);
-
-          // What the author must still do is a 【…】 request, never a plain sentence of the signed text.
-          for (const b of blocks) {
-            const signed = textOf(b).replace(/【[^】]*】/g, '');
-            expect(signed).not.toMatch(/请(补充|填写|说明|核对|核实)|需说明原因|需核实原因/);
-          }
+          expectSignableText(blocks, r.value.plan);
 
           expect(blocks.slice(-2)).toEqual([
             expect.objectContaining({ kind: 'sign', text: '某某局' }),
             expect.objectContaining({ kind: 'sign', text: '2024年9月5日' }),
           ]);
-
-          for (const s of r.value.plan.sheets) {
-            for (const h of s.rowHeights?.values() ?? []) expect(h).toBeLessThanOrEqual(409);
-            for (const w of s.columnWidths) expect(w).toBeLessThanOrEqual(255);
-            for (const row of s.rows)
-              for (const c of row) if (typeof c?.value === 'string') expect(c.value.length).toBeLessThanOrEqual(32767);
-          }
         },
       ),
       { numRuns: 150 },

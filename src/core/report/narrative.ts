@@ -66,6 +66,7 @@ export function buildNarrative(
     carryover: recognition.lines.reduce((sum, l) => sum + (l.carryover ?? 0), 0),
     unitNames: recognition.unitNames,
     budgetSplit: recognition.budgetSplit,
+    sourceStated: recognition.budget.columns.some((col) => col.role === 'source' || col.role === 'indicatorSource'),
   };
   const blocks: Block[] = [
     { kind: 'title', text: title },
@@ -121,6 +122,8 @@ interface Ctx {
   readonly carryover: Fen;
   readonly unitNames: Readonly<Record<string, string>>;
   readonly budgetSplit: boolean;
+  /** The ledger names its sources of money (a 资金来源 or 指标来源 column). */
+  readonly sourceStated: boolean;
 }
 
 /**
@@ -250,8 +253,11 @@ function overall(c: Ctx): Block[] {
     ),
   ];
   const sources = c.ind.sources.filter((s) => s.name !== '未注明');
-  // One source is the whole budget again: its name is the news, not the figure.
-  if (sources.length === 1 && sourcesRest(c) === '') out.push(p(`资金来源为${sources[0]!.name}。`));
+  // One source is the whole budget again: its name is the news, not the figure. A ledger without a
+  // source column states none (the lines are then listed as 一般公共预算 only in the tables, with a warning).
+  if (!c.sourceStated) {
+    // nothing to say
+  } else if (sources.length === 1 && sourcesRest(c) === '') out.push(p(`资金来源为${sources[0]!.name}。`));
   else if (sources.length > 0) {
     out.push(
       p(`按资金来源分：${sources.map((s) => nameWithAmount(s.name, s.totals.budget)).join('，')}${sourcesRest(c)}。`),
@@ -493,7 +499,7 @@ function analysis(c: Ctx): Block[] {
       ),
     );
     const sources = c.ind.sources.filter((s) => s.name !== '未注明');
-    if (sources.length > 1) {
+    if (sources.length > 1 && c.sourceStated) {
       out.push(p(`按资金来源分：${sentence(sources.map((s) => forecastClause(s.name, s.totals)))}`));
     }
     const remaining = c.ind.remaining ?? 0;
