@@ -2,7 +2,7 @@ import { type CellAlign, type ReportTable, reportTables } from './tables';
 import { type Block, type ReportModel, blocksToText } from './types';
 import { OFFICIAL_FONTS } from './official-fonts';
 import { placeholderSegments } from './placeholders';
-import { headerLines } from './table-layout';
+import { contentWidths, headerLines } from './table-layout';
 
 /**
  * The report as HTML for the clipboard (text/html) and as plain text (text/plain).
@@ -59,17 +59,18 @@ const BLOCK_STYLE: Readonly<Record<Block['kind'], string>> = {
 const TAG: Readonly<Record<Block['kind'], string>> = { title: 'p', h1: 'h1', h2: 'h2', h3: 'h3', p: 'p', sign: 'p' };
 
 /**
- * ≥ and ≤ in 宋体: 仿宋_GB2312 has no such glyphs, and the face Word falls back to draws them a size
- * larger than the text around them.
+ * ≥ and ≤ in a Latin face: Chinese faces draw these "ambiguous width" signs full-width, a size larger
+ * than the figures beside them; Times New Roman draws them at the size of a digit.
  */
 const MATH_SIGNS = /[≥≤]/g;
-const SONGTI = "font-family:'宋体',SimSun,serif;mso-ascii-font-family:'宋体';mso-hansi-font-family:'宋体'";
+const LATIN_SIGN =
+  "font-family:'Times New Roman',serif;mso-ascii-font-family:'Times New Roman';mso-hansi-font-family:'Times New Roman';mso-fareast-font-family:'Times New Roman'";
 
 /** Escaped text with 【…】 spans highlighted and ≥ ≤ in a face that has them. */
 export function inlineHtml(text: string): string {
   return placeholderSegments(text)
     .map((seg) => {
-      const html = escapeHtml(seg.text).replace(MATH_SIGNS, (m) => `<span style="${SONGTI}">${m}</span>`);
+      const html = escapeHtml(seg.text).replace(MATH_SIGNS, (m) => `<span style="${LATIN_SIGN}">${m}</span>`);
       return seg.placeholder ? `<span style="${HIGHLIGHT}">${html}</span>` : html;
     })
     .join('');
@@ -86,24 +87,48 @@ function blockHtml(b: Block): string {
 
 const CELL_BORDER = 'border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt';
 const CELL_TEXT = `font-size:10.5pt;line-height:14pt;mso-line-height-rule:exactly;${FANGSONG}`;
+/**
+ * A pasted table lands on the document's portrait page: the wide targets tables (landscape in the
+ * .docx) are set in 小五 there, with widths measured for the 49 characters that fit.
+ */
+const CELL_TEXT_SMALL = `font-size:9pt;line-height:12pt;mso-line-height-rule:exactly;${FANGSONG}`;
+const PORTRAIT_SMALL_CHARS = 49;
 
-function cellHtml(html: string, align: CellAlign, header: boolean, bold: boolean, width: number, rowspan = 1): string {
+function cellHtml(
+  html: string,
+  align: CellAlign,
+  header: boolean,
+  bold: boolean,
+  width: number,
+  rowspan = 1,
+  small = false,
+): string {
   const tag = header ? 'th' : 'td';
   // Header cells bold 仿宋 like the .docx, so a paste and a download look the same.
   const weight = header || bold ? 'bold' : 'normal';
   const span = rowspan > 1 ? ` rowspan="${rowspan}"` : '';
   return (
     `<${tag}${span} width="${width}%" style="${CELL_BORDER};padding:2pt 4pt;vertical-align:middle;width:${width}%">` +
-    `<p style="margin:0pt 0pt 0pt 0pt;text-align:${header ? 'center' : align};font-weight:${weight};${CELL_TEXT}">` +
+    `<p style="margin:0pt 0pt 0pt 0pt;text-align:${header ? 'center' : align};font-weight:${weight};${small ? CELL_TEXT_SMALL : CELL_TEXT}">` +
     `${html}</p></${tag}>`
   );
 }
 
 function tableHtml(t: ReportTable): string {
+  const small = t.landscape === true;
+  const widths = small
+    ? contentWidths(
+        t.header,
+        t.rows.map((r) => r.cells),
+        PORTRAIT_SMALL_CHARS,
+      )
+    : t.widths;
   const head =
     `<tr style="mso-yfti-firstrow:yes;page-break-inside:avoid">` +
     t.header
-      .map((h, i) => cellHtml(headerLines(h).map(inlineHtml).join('<br>'), 'center', true, false, t.widths[i] ?? 10))
+      .map((h, i) =>
+        cellHtml(headerLines(h).map(inlineHtml).join('<br>'), 'center', true, false, widths[i] ?? 10, 1, small),
+      )
       .join('') +
     `</tr>`;
   // A group's first cell spans its rows, as the .docx merges it.
