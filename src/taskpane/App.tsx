@@ -209,6 +209,7 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
       const applied = await host.applyPlan(out.value.plan, setProgress);
       setModel(out.value.model);
       const flagged = out.value.model.indicators.flagged.length;
+      const sheets = out.value.plan.sheets.map((x) => `“${x.name}”`).join('');
       // Parts that did not go through (a chart, a protected sheet's highlights) while the report did.
       const warnings = applied?.warnings ?? [];
       setNotice({
@@ -216,8 +217,8 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
         title: '监控报告已生成',
         text:
           (host.capabilities.writesInPlace
-            ? `已写入“监控汇总”和“监控报告”工作表${flagged ? `，并在台账上标注了${flagged}个执行滞后的项目` : ''}。`
-            : `已生成结果工作簿（含“监控汇总”“监控报告”工作表${flagged ? `，${flagged}个执行滞后的项目已标注` : ''}），请点击“下载结果工作簿”保存；原文件未改动。`) +
+            ? `已写入${sheets}工作表${flagged ? `，并在台账上标注了${flagged}个执行滞后的项目` : ''}。`
+            : `已生成结果工作簿（含${sheets}工作表${flagged ? `，${flagged}个执行滞后的项目已标注` : ''}），请点击“下载结果工作簿”保存；原文件未改动。`) +
           warnings.join(''),
       });
       // Remembering options is a convenience: a failure to save is not the user's problem.

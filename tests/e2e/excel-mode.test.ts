@@ -113,7 +113,7 @@ test('生成监控报告 in the add-in page writes 监控汇总, 监控报告 an
   await page.getByText('监控报告已生成').waitFor();
   await page.getByText('报告正文', { exact: true }).waitFor();
   const notice = await page.getByRole('status').first().innerText();
-  expect(notice).toContain('已写入“监控汇总”和“监控报告”工作表');
+  expect(notice).toContain('已写入“监控汇总”“监控报告”“部门整体绩效监控表”“绩效目标执行监控表”工作表');
   const figures = await page.locator('section[aria-labelledby="figures-title"]').innerText();
   for (const f of ['516.42', '62.75%', '64.55%', '66.67%']) expect(figures).toContain(f);
   await shoot(page, 'excel', '2-report');
