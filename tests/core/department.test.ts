@@ -63,6 +63,32 @@ describe('the 部门整体绩效监控表 of the sample', () => {
   });
 });
 
+describe('the 部门整体绩效监控表 with the unit’s own targets', () => {
+  test('the 部门整体 indicators are listed under the funds, the sheet asks for nothing', async () => {
+    const grid = await readWorkbookGrid(new Uint8Array(await readFile(SAMPLE_PATH)));
+    const sheets = grid.sheets.map((s) =>
+      s.name !== '绩效目标'
+        ? s
+        : {
+            ...s,
+            rows: [
+              ...s.rows,
+              ['部门整体', '产出指标', '数量指标', '职工活动场次', '≥10场', '8场', '10场', '', '确定能', ''],
+              [null, '效益指标', '社会效益指标', '职工权益保障', '有效保障', '有效保障', '有效保障', '', '确定能', ''],
+            ],
+          },
+    );
+    const r = buildReport({ sheets });
+    if (!r.ok) throw r.error;
+    const sheet = r.value.plan.sheets.find((s) => s.name === '部门整体绩效监控表')!;
+    const rows = sheet.rows.map((x) => x.map((c) => c?.value ?? null));
+    const first = rows.findIndex((x) => x[2] === '职工活动场次');
+    expect(rows[first]!.slice(0, 6)).toEqual(['产出指标', '数量指标', '职工活动场次', '≥10场', '8场', 0.8]);
+    expect(rows[first + 1]!.slice(0, 5)).toEqual(['效益指标', '社会效益指标', '职工权益保障', '有效保障', '有效保障']);
+    expect(sheet.rows.some((x) => x[0]?.style === 'placeholder')).toBe(false);
+  });
+});
+
 describe('planned row heights', () => {
   test('wrapped text gets the lines it needs, over the width of its merged columns, never above 409 pt', () => {
     const cell = (value: string) => ({ value, style: 'text' as const });

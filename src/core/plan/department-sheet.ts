@@ -3,7 +3,7 @@ import { fenToWanNumber, formatPercent } from '../money/format';
 import { periodLabel } from '../report/phrases';
 import { DEPARTMENT_SHEET, OUTPUT_SHEET_MARK } from '../constants';
 import { departmentFunds } from '../report/department';
-import { completionText, remarkText, targetColumns } from './targets-sheet';
+import { TARGET_COLUMN_WIDTHS, targetColumns, targetRowCells } from './targets-sheet';
 import { tableRowHeights } from './row-heights';
 import { type CellStyleName, type PlannedCell, type PlannedMerge, type PlannedSheet } from './types';
 
@@ -95,22 +95,9 @@ export function departmentSheet(model: ReportModel): PlannedSheet {
     mergeRow(0, WIDTH - 1);
   } else {
     rows.push(targetColumns(model.month).map((h) => cell(h, 'header')));
-    for (const r of d.targets.targets) {
-      rows.push([
-        cell(r.row.level1, 'text'),
-        cell(r.row.level2, 'text'),
-        cell(r.row.level3, 'text'),
-        cell(r.row.targetText, 'text'),
-        cell(r.row.actualText, 'text'),
-        cell(completionText(r), r.atRisk ? 'statusWarn' : 'statusOk'),
-        cell(r.row.forecastText, 'text'),
-        cell(r.row.reason, 'text'),
-        cell(r.row.likelihood, r.row.likelihood.includes('不可能') ? 'statusWarn' : 'statusOk'),
-        cell(remarkText(r), 'text'),
-      ]);
-    }
+    for (const r of d.targets.targets) rows.push(targetRowCells(r));
   }
-  const columnWidths = [10, 12, 22, 13, 13, 10, 13, 14, 11, 30];
+  const columnWidths = [...TARGET_COLUMN_WIDTHS];
   return {
     name: DEPARTMENT_SHEET,
     rows,

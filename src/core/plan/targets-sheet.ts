@@ -12,6 +12,7 @@ const cell = (value: string | number | null, style: CellStyleName): PlannedCell 
 
 /** Ten columns: the standard nine of the targets part with 完成进度 (the computed completion) after the actual. */
 const WIDTH = 10;
+export const TARGET_COLUMN_WIDTHS: readonly number[] = [10, 12, 22, 13, 13, 10, 13, 14, 11, 30];
 
 /** The targets part of the monitoring table, in the order the finance bureau's form has them. */
 export function targetColumns(month: number): string[] {
@@ -45,6 +46,26 @@ export function fundsColumns(month: number): string[] {
 /** 完成进度 as the monitoring table prints it: the ratio, or the status when there is none. */
 export function completionText(r: TargetResult): string {
   return r.ratio === null ? r.status : formatPercent(r.ratio);
+}
+
+/** One indicator's row of the monitoring table, in the columns of targetColumns. */
+export function targetRowCells(r: TargetResult): PlannedCell[] {
+  return [
+    cell(r.row.level1, 'text'),
+    cell(r.row.level2, 'text'),
+    cell(r.row.level3, 'text'),
+    cell(r.row.targetText, 'text'),
+    cell(r.row.actualText, 'text'),
+    r.ratio === null
+      ? cell(r.status, r.atRisk ? 'statusWarn' : 'statusOk')
+      : r.atRisk
+        ? cell(formatPercent(r.ratio), 'statusWarn')
+        : cell(r.ratio / 10000, 'percent'),
+    cell(r.row.forecastText, 'text'),
+    cell(r.row.reason, 'text'),
+    cell(r.row.likelihood, r.row.likelihood.includes('不可能') ? 'statusWarn' : 'statusOk'),
+    cell(remarkText(r), 'text'),
+  ];
 }
 
 /** 备注 as printed: the user's remark, then why the target is at risk. */
@@ -138,24 +159,7 @@ export function targetsMonitorSheet(model: ReportModel): PlannedSheet | null {
 
     rows.push(targetColumns(model.month).map((h) => cell(h, 'header')));
     const first = rows.length;
-    for (const r of g.targets) {
-      rows.push([
-        cell(r.row.level1, 'text'),
-        cell(r.row.level2, 'text'),
-        cell(r.row.level3, 'text'),
-        cell(r.row.targetText, 'text'),
-        cell(r.row.actualText, 'text'),
-        r.ratio === null
-          ? cell(r.status, r.atRisk ? 'statusWarn' : 'statusOk')
-          : r.atRisk
-            ? cell(formatPercent(r.ratio), 'statusWarn')
-            : cell(r.ratio / 10000, 'percent'),
-        cell(r.row.forecastText, 'text'),
-        cell(r.row.reason, 'text'),
-        cell(r.row.likelihood, r.row.likelihood.includes('不可能') ? 'statusWarn' : 'statusOk'),
-        cell(remarkText(r), 'text'),
-      ]);
-    }
+    for (const r of g.targets) rows.push(targetRowCells(r));
     // 一级 and 二级 merged down over their runs, as the form prints them.
     for (const col of [0, 1]) {
       const key = (r: TargetResult): string => (col === 0 ? r.row.level1 : `${r.row.level1}|${r.row.level2}`);
@@ -173,7 +177,7 @@ export function targetsMonitorSheet(model: ReportModel): PlannedSheet | null {
     mergeRow(0, WIDTH - 1);
   }
   void BASIC_GROUP;
-  const columnWidths = [10, 12, 22, 13, 13, 10, 13, 14, 11, 30];
+  const columnWidths = [...TARGET_COLUMN_WIDTHS];
   return {
     name: TARGETS_MONITOR_SHEET,
     rows,
