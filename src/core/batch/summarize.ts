@@ -83,3 +83,8 @@ function sichuanOf(categories: Readonly<Record<Category, Totals>>, month: number
   const below = line !== null && figures.rate !== null && figures.rate < line;
   return { line, figures, warned: line !== null && (below || flaggedProjects > 0) };
 }
+
+/** The same unit under another name in the 汇总 (two units of one organisation, told apart). */
+export function renameUnit(u: UnitSummary, name: string): UnitSummary {
+  return { ...u, name, lagging: u.lagging.map((p) => ({ ...p, unit: name })) };
+}

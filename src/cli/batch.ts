@@ -1,0 +1,334 @@
+/**
+ * `npm run report -- <folder or several files> --out DIR`: every unit's usual outputs in DIR/<单位>/,
+ * then 汇总.xlsx and 汇总通报.docx from all of them. Units run in worker threads (they are
+ * independent); the main thread only writes files and keeps the progress line.
+ */
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { aggregateUnits } from '../core/batch/aggregate';
+import { buildBulletin } from '../core/batch/bulletin';
+import { renameUnit } from '../core/batch/summarize';
+import { type UnitOutcome, type UnitSummary } from '../core/batch/types';
+import { formatPercent } from '../core/money/format';
+import { type ReportOptions } from '../core/pipeline';
+import { buildSummaryWorkbook } from '../xlsx/summary-workbook';
+import { buildBulletinDocx } from '../word/bulletin-docx';
+import { USAGE, UsageError, parseArgs } from './args';
+import { baseName, runUnit, type UnitJob, type UnitResult } from './batch-unit';
+
+export interface BatchIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Called after each unit; the terminal draws a progress line from it. */
+  readonly progress?: (done: number, total: number, file: string) => void;
+}
+
+export interface BatchArgs {
+  readonly inputs: readonly string[];
+  readonly outDir: string;
+  readonly options: ReportOptions;
+  readonly quiet: boolean;
+}
+
+export interface BatchRunOptions {
+  /** Worker threads; 0 runs every unit in this thread (tests, one unit). Default: one per core. */
+  readonly workers?: number;
+  /** Build each unit's own files too (default true). */
+  readonly unitOutputs?: boolean;
+}
+
+export interface BatchResult {
+  readonly code: number;
+  readonly files: readonly string[];
+}
+
+export const SPREADSHEET = /\.(xlsx|xlsm|xls|et|csv)$/i;
+
+/** Flags that take a value, read off the usage text so a flag added there is known here too. */
+function valueFlags(): Set<string> {
+  return new Set([...USAGE.matchAll(/(--[a-z-]+) [A-Z]/g)].map((m) => m[1]!));
+}
+
+function positionals(argv: readonly string[]): { inputs: string[]; rest: string[] } {
+  const takesValue = valueFlags();
+  const inputs: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('-')) {
+      rest.push(a);
+      if (takesValue.has(a) && i + 1 < argv.length) rest.push(argv[++i]!);
+    } else inputs.push(a);
+  }
+  return { inputs, rest };
+}
+
+/** A batch when several files are given, or one folder. */
+export async function isBatchCommand(argv: readonly string[]): Promise<boolean> {
+  const { inputs } = positionals(argv);
+  if (inputs.length > 1) return true;
+  if (inputs.length === 0) return false;
+  try {
+    return (await stat(inputs[0]!)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function parseBatchArgs(argv: readonly string[]): BatchArgs {
+  const { inputs, rest } = positionals(argv);
+  // The one-unit parser checks every option; it sees the first input as its ledger.
+  const one = parseArgs([...rest, ...inputs.slice(0, 1)]);
+  if (one.options.organization !== undefined)
+    throw new UsageError('--org 只能用于单个台账：汇总时每个单位的名称取自各自的台账（没有时用文件名）。');
+  return { inputs, outDir: one.outDir, options: one.options, quiet: one.quiet };
+}
+
+interface Input {
+  readonly path: string;
+  readonly file: string;
+}
+
+/** The ledgers of the inputs: folders walked (hidden files, Office lock files and DIR itself left out). */
+async function collectInputs(
+  inputs: readonly string[],
+  outDir: string,
+): Promise<{ files: Input[]; missing: Input[]; skipped: string[] }> {
+  const files: Input[] = [];
+  const missing: Input[] = [];
+  const skipped: string[] = [];
+  const out = path.resolve(outDir);
+  const walk = async (dir: string, root: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.name.startsWith('.') || e.name.startsWith('~$') || path.resolve(full) === out) continue;
+      const rel = path.join(path.basename(root), path.relative(root, full));
+      if (e.isDirectory()) await walk(full, root);
+      else if (SPREADSHEET.test(e.name)) files.push({ path: path.resolve(full), file: rel });
+      else skipped.push(rel);
+    }
+  };
+  for (const input of inputs) {
+    let isDir: boolean;
+    try {
+      isDir = (await stat(input)).isDirectory();
+    } catch {
+      missing.push({ path: path.resolve(input), file: input });
+      continue;
+    }
+    if (isDir) await walk(input, input);
+    else files.push({ path: path.resolve(input), file: input });
+  }
+  return { files, missing, skipped };
+}
+
+/** A folder name from an organisation's name: no path separators or characters Windows refuses. */
+export function folderName(name: string): string {
+  const s = name
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
+  return s === '' ? '未命名单位' : s.slice(0, 80);
+}
+
+/**
+ * Names for the units, unique and the same whatever order the units finished in: the organisation,
+ * and when two units share one, the organisation with the file name (then with the file's path).
+ */
+export function uniqueNames(units: readonly UnitSummary[]): string[] {
+  const count = (keys: string[]) => {
+    const m = new Map<string, number>();
+    for (const k of keys) m.set(k.toLowerCase(), (m.get(k.toLowerCase()) ?? 0) + 1);
+    return m;
+  };
+  let names = units.map((u) => folderName(u.organization));
+  let seen = count(names);
+  names = names.map((n, i) => (seen.get(n.toLowerCase())! > 1 ? folderName(`${n}（${baseName(units[i]!.file)}）`) : n));
+  seen = count(names);
+  names = names.map((n, i) =>
+    seen.get(n.toLowerCase())! > 1
+      ? folderName(`${folderName(units[i]!.organization)}（${units[i]!.file.replace(/[\\/]/g, '_')}）`)
+      : n,
+  );
+  // Still equal (only case differs on a case-insensitive disk…): number them.
+  const used = new Map<string, number>();
+  return names.map((n) => {
+    const k = n.toLowerCase();
+    const i = (used.get(k) ?? 0) + 1;
+    used.set(k, i);
+    return i === 1 ? n : `${n}（${i}）`;
+  });
+}
+
+/** Runs jobs on a pool of worker threads, handing each worker the next job when it is done. */
+async function runPool(
+  jobs: readonly UnitJob[],
+  workers: number,
+  onResult: (index: number, r: UnitResult) => Promise<void>,
+): Promise<void> {
+  if (workers <= 0) {
+    for (let i = 0; i < jobs.length; i++) await onResult(i, await runUnit(jobs[i]!));
+    return;
+  }
+  const script = path.join(__dirname, `batch-worker${path.extname(__filename)}`);
+  // Under tsx (npm run report) the worker is TypeScript too: register tsx in it first.
+  const spawnWorker = (): Worker =>
+    script.endsWith('.ts')
+      ? new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))});require(${JSON.stringify(script)});`, {
+          eval: true,
+        })
+      : new Worker(script);
+  let next = 0;
+  const pending: Promise<void>[] = [];
+  const one = (w: Worker): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const send = (): void => {
+        if (next >= jobs.length) {
+          void w.terminate();
+          resolve();
+          return;
+        }
+        const id = next++;
+        w.once('message', (msg: { id: number; result?: UnitResult; error?: string }) => {
+          const result: UnitResult = msg.result ?? {
+            outcome: {
+              ok: false,
+              failure: {
+                name: baseName(jobs[id]!.file),
+                file: jobs[id]!.file,
+                reason: `程序内部错误：${(msg.error ?? '').split('\n')[0]}。请把此台账和这条信息发给开发人员。`,
+              },
+            },
+            files: [],
+            warnings: [],
+          };
+          onResult(id, result).then(send, reject);
+        });
+        w.postMessage({ id, job: jobs[id] });
+      };
+      w.once('error', reject);
+      send();
+    });
+  for (let k = 0; k < Math.min(workers, jobs.length); k++) pending.push(one(spawnWorker()));
+  await Promise.all(pending);
+}
+
+/**
+ * The batch job. Exit code 0 when every ledger gave a report; 1 when some could not be read (the
+ * 汇总 is written all the same and lists them) or none could; 2 on a wrong command line.
+ */
+export async function runBatch(args: BatchArgs, io: BatchIo, run: BatchRunOptions = {}): Promise<BatchResult> {
+  const { files, missing, skipped } = await collectInputs(args.inputs, args.outDir);
+  const outDir = args.outDir;
+  const staging = path.join(outDir, '.units');
+  const unitOutputs = run.unitOutputs ?? true;
+  const jobs: UnitJob[] = files.map((f) => ({ ...f, options: args.options, outputs: unitOutputs }));
+  const outcomes: (UnitOutcome | undefined)[] = new Array(jobs.length);
+  let warnings = 0;
+  let done = 0;
+  try {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    const workers = run.workers ?? (jobs.length > 1 ? Math.min(availableParallelism(), jobs.length) : 0);
+    await runPool(jobs, workers, async (i, r) => {
+      outcomes[i] = r.outcome;
+      warnings += r.warnings.length;
+      if (r.files.length > 0) {
+        const dir = path.join(staging, String(i));
+        await mkdir(dir, { recursive: true });
+        for (const f of r.files) await writeFile(path.join(dir, f.name), f.content);
+      }
+      done++;
+      io.progress?.(done, jobs.length, jobs[i]!.file);
+    });
+  } catch (e) {
+    if (!isSystemError(e)) throw e;
+    io.err(`错误：无法写入“${e.path ?? outDir}”（${e.code}）。请检查输出目录（--out）是否是可写的文件夹。`);
+    return { code: 1, files: [] };
+  }
+
+  // Names from the whole set, so they do not depend on which unit finished first.
+  const read = outcomes.flatMap((o, i) => (o?.ok ? [{ i, unit: o.unit }] : []));
+  const names = uniqueNames(read.map((r) => r.unit));
+  const all: UnitOutcome[] = outcomes.map((o, i) => o ?? failed(jobs[i]!.file, '没有结果（程序内部错误）。'));
+  const written: string[] = [];
+  for (let k = 0; k < read.length; k++) {
+    const { i, unit } = read[k]!;
+    const name = names[k]!;
+    all[i] = { ok: true, unit: renameUnit(unit, name) };
+    if (!unitOutputs) continue;
+    const target = path.join(outDir, name);
+    await rm(target, { recursive: true, force: true });
+    await rename(path.join(staging, String(i)), target);
+    written.push(target);
+  }
+  await rm(staging, { recursive: true, force: true });
+  for (const m of missing) all.push(failed(m.file, '找不到这个文件或文件夹。'));
+
+  const model = aggregateUnits(all, {
+    ...(args.options.gapPoints !== undefined ? { gapPoints: args.options.gapPoints } : {}),
+    ...(args.options.rule ? { rule: args.options.rule } : {}),
+  });
+  const summaryPath = path.join(outDir, '汇总.xlsx');
+  const bulletinPath = path.join(outDir, '汇总通报.docx');
+  await writeFile(summaryPath, await buildSummaryWorkbook(model));
+  await writeFile(bulletinPath, await buildBulletinDocx(buildBulletin(model)));
+
+  const t = model.totals.total;
+  const failures = model.failures.length;
+  const parts = [
+    `共${all.length}个台账：${model.units.length}个已生成报告`,
+    ...(failures > 0 ? [`${failures}个未能读取（原因见 汇总.xlsx 的“未能读取”表）`] : []),
+    ...(skipped.length > 0 ? [`另有${skipped.length}个非表格文件未处理`] : []),
+  ];
+  const rate = t.rate === null ? '无法计算' : formatPercent(t.rate);
+  const tail = model.units.length > 0 ? `；总执行率${rate}，时间进度${formatPercent(model.timeProgress)}` : '';
+  if (!args.quiet) for (const f of model.failures) io.err(`未能读取：${f.file}：${f.reason}`);
+  io.out(`${parts.join('，')}${tail}；提示${warnings}条。输出：${summaryPath}、${bulletinPath}`);
+  return {
+    code: failures === 0 && model.units.length > 0 ? 0 : 1,
+    files: [summaryPath, bulletinPath, ...written],
+  };
+}
+
+function failed(file: string, reason: string): UnitOutcome {
+  return { ok: false, failure: { name: baseName(file), file, reason } };
+}
+
+function isSystemError(e: unknown): e is NodeJS.ErrnoException & { code: string } {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'syscall' in e;
+}
+
+/** A progress line on the terminal: "[#####-----] 120/500 当前：…". */
+export function terminalProgress(stream: NodeJS.WriteStream): BatchIo['progress'] {
+  if (!stream.isTTY) return undefined;
+  return (done, total, file) => {
+    const width = 24;
+    const filled = Math.round((done / Math.max(1, total)) * width);
+    const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${file}`;
+    const cols = stream.columns || 80;
+    stream.write(`\r${line.slice(0, cols - 1).padEnd(cols - 1)}`);
+    if (done === total) stream.write(`\r${' '.repeat(cols - 1)}\r`);
+  };
+}
+
+/** The CLI entry of a batch: parse, run, and map errors as the one-unit CLI does. */
+export async function runBatchCli(argv: readonly string[], io: BatchIo): Promise<BatchResult> {
+  let args: BatchArgs;
+  try {
+    args = parseBatchArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.message) io.err(`错误：${e.message}`);
+      io.err(USAGE);
+      return { code: e.message ? 2 : 0, files: [] };
+    }
+    throw e;
+  }
+  return runBatch(args, io);
+}
