@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { aggregateUnits } from '../core/batch/aggregate';
 import { buildBulletin } from '../core/batch/bulletin';
 import { renameUnit } from '../core/batch/summarize';
-import { type UnitOutcome, type UnitSummary } from '../core/batch/types';
+import { type BatchModel, type UnitOutcome, type UnitSummary } from '../core/batch/types';
 import { formatPercent } from '../core/money/format';
 import { type ReportOptions } from '../core/pipeline';
 import { buildSummaryWorkbook } from '../xlsx/summary-workbook';
@@ -42,6 +42,8 @@ export interface BatchRunOptions {
 export interface BatchResult {
   readonly code: number;
   readonly files: readonly string[];
+  /** The 汇总 model the two files were built from (absent when nothing was written). */
+  readonly model?: BatchModel;
 }
 
 export const SPREADSHEET = /\.(xlsx|xlsm|xls|et|csv)$/i;
@@ -293,6 +295,7 @@ export async function runBatch(args: BatchArgs, io: BatchIo, run: BatchRunOption
   return {
     code: failures === 0 && model.units.length > 0 ? 0 : 1,
     files: [summaryPath, bulletinPath, ...written],
+    model,
   };
 }
 
