@@ -68,6 +68,9 @@ export async function runUnit(job: UnitJob): Promise<UnitResult> {
   } catch (e) {
     return failure(job, `无法读取文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）。`);
   }
+  if (bytes.length === 0) {
+    return failure(job, '文件是空的（0 字节），可能没有保存完整或下载中断，请重新报送。');
+  }
   if (isCompoundFile(bytes)) {
     return failure(
       job,

@@ -114,7 +114,11 @@ function tables(m: BatchModel): ReportTable[] {
           total: true,
         },
       ],
-      [`偏差为执行率减时间进度（${formatPercent(m.timeProgress)}），负数为低于时间进度。`],
+      [
+        m.otherPeriods.length > 0
+          ? `偏差为执行率减时间进度（${formatPercent(m.timeProgress)}；截止期间不同的单位按各自台账的期间），负数为低于时间进度。`
+          : `偏差为执行率减时间进度（${formatPercent(m.timeProgress)}），负数为低于时间进度。`,
+      ],
     ),
   );
   if (m.mostLaggingProjects.length > 0) {
@@ -161,9 +165,11 @@ export function buildBulletin(m: BatchModel): Bulletin {
   const p = (text: string, leadText?: string): void => {
     blocks.push(leadText ? { kind: 'p', text, lead: leadText } : { kind: 'p', text });
   };
+  const attached = tables(m);
+  const failuresTable = attached.length > 0 && m.failures.length > 0 ? `附表${attached.length}` : '附表';
   const failed =
     m.failures.length > 0
-      ? `另有${m.failures.length}个单位的台账未能读取，未纳入汇总（见附表），请相关单位核实后重新报送。`
+      ? `另有${m.failures.length}个单位的台账未能读取，未纳入汇总（见${failuresTable}），请相关单位核实后重新报送。`
       : '';
   p(`根据预算绩效运行监控工作安排，现将${n}个单位${m.year}年${period}预算执行和绩效运行监控情况通报如下。${failed}`);
 
@@ -277,7 +283,7 @@ export function buildBulletin(m: BatchModel): Bulletin {
     measures.push(['规范台账报送。', `${m.failures.length}个单位的台账未能读取，请按附表所列原因整改后重新报送。`]);
   }
   measures.forEach(([l, text], i) => p(text, `${lead(i)}${l}`));
-  return { title, blocks, tables: tables(m) };
+  return { title, blocks, tables: attached };
 }
 
 /** The gap threshold as the user gave it: "10", "7.5". */

@@ -17,8 +17,11 @@ const rate = (p: Percent | null, total = false): PlannedCell =>
 const pts = (p: Percent | null, total = false): PlannedCell =>
   p === null ? cell('—', total ? 'totalText' : 'text') : cell(p / 100, total ? 'totalPoints' : 'points');
 const text = (s: string, total = false): PlannedCell => cell(s, total ? 'totalText' : 'text');
+/** Counts centred; '—' where there is nothing to count (no 绩效目标 sheet). */
 const count = (n: number | null, total = false): PlannedCell =>
-  n === null ? text('—', total) : cell(n, total ? 'totalText' : 'text');
+  n === null ? cell('—', total ? 'totalText' : 'statusOk') : cell(n, total ? 'totalText' : 'statusOk');
+/** Wrapped headers of up to three lines (Excel does not grow a row by itself in a written file). */
+const HEADER_HEIGHT = 45;
 
 function sichuanText(u: RankedUnit): string {
   if (!u.sichuan) return '—';
@@ -78,7 +81,8 @@ function unitsSheet(m: BatchModel): PlannedSheet {
       ...(sichuan ? [cell(sichuanText(u), u.sichuan?.warned ? 'statusWarn' : 'statusOk')] : []),
       count(u.warnings),
       cell(u.standing, u.standing === '明显低于时间进度' ? 'statusWarn' : 'statusOk'),
-      text(u.file),
+      // Unwrapped: a long path would otherwise make the row taller than its height.
+      cell(u.file, 'subtitle'),
     ]);
   }
   const last = rows.length - 1;
@@ -106,7 +110,7 @@ function unitsSheet(m: BatchModel): PlannedSheet {
   ]);
   const widths = [6, 24, 15, 15, 9, 9, 10, ...CATEGORIES.flatMap(() => [14, 14, 9]), 8, 14, 8];
   if (sichuan) widths.push(9);
-  widths.push(7, 14, 28);
+  widths.push(7, 17, 50);
   const n = m.units.length;
   return {
     name: SUMMARY_SHEETS.units,
@@ -116,6 +120,10 @@ function unitsSheet(m: BatchModel): PlannedSheet {
       { top: 1, left: 0, bottom: 1, right: 8 },
     ],
     columnWidths: widths,
+    rowHeights: new Map([
+      [0, 24],
+      [2, HEADER_HEIGHT],
+    ]),
     freezeRows: 3,
     charts:
       n === 0
@@ -168,11 +176,19 @@ function laggingSheet(m: BatchModel): PlannedSheet {
     name: SUMMARY_SHEETS.lagging,
     rows,
     merges: [],
-    columnWidths: [24, 30, 10, 15, 15, 9, 10, 15, 30],
+    columnWidths: [24, 30, 10, 15, 15, 9, 10, 15, 46],
+    rowHeights: new Map([[0, HEADER_HEIGHT]]),
     freezeRows: 1,
     charts: [],
     orientation: 'landscape',
   };
+}
+
+/** Width in Excel's character units: a CJK character takes two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return w;
 }
 
 /** Sheet 3: the files that gave no report, with the reason; never empty without saying so. */
@@ -180,11 +196,19 @@ function failuresSheet(m: BatchModel): PlannedSheet {
   const rows: (PlannedCell | null)[][] = [['序号', '台账文件', '单位', '原因'].map((h) => cell(h, 'header'))];
   m.failures.forEach((f, i) => rows.push([count(i + 1), text(f.file), text(f.name), text(f.reason)]));
   if (m.failures.length === 0) rows.push([null, cell('全部台账均已读取。', 'note')]);
+  const REASON_WIDTH = 80;
+  // A reason can run to several lines; the row is made tall enough for them (15 pt a line).
+  const heights = new Map<number, number>([[0, 20]]);
+  m.failures.forEach((f, i) => {
+    const lines = Math.ceil(displayWidth(f.reason) / (REASON_WIDTH - 2));
+    if (lines > 1) heights.set(i + 1, lines * 15 + 3);
+  });
   return {
     name: SUMMARY_SHEETS.failures,
     rows,
     merges: [],
-    columnWidths: [6, 36, 24, 80],
+    columnWidths: [6, 36, 24, REASON_WIDTH],
+    rowHeights: heights,
     freezeRows: 1,
     charts: [],
     orientation: 'landscape',
