@@ -4,7 +4,12 @@ import { runCli } from './run';
 
 // The benchmark reads the peak memory of this process from here.
 if (process.env.JXJK_STATS) {
-  process.on('exit', () => console.error(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024 })));
+  process.on('exit', () => {
+    const u = process.resourceUsage();
+    // CPU of every thread (the batch's workers too): the cost that does not depend on other load.
+    const cpuSeconds = (u.userCPUTime + u.systemCPUTime) / 1e6;
+    console.error(JSON.stringify({ maxRssMB: u.maxRSS / 1024, cpuSeconds }));
+  });
 }
 
 const argv = process.argv.slice(2);
