@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { summarizeUnit } from '../core/batch/summarize';
+import { splitByUnitColumn } from '../core/batch/split-units';
 import { type UnitOutcome } from '../core/batch/types';
 import { placeText } from '../core/errors';
 import { buildReport, type ReportOptions } from '../core/pipeline';
@@ -61,38 +62,62 @@ const failure = (job: UnitJob, reason: string): UnitResult => ({
   warnings: [],
 });
 
-export async function runUnit(job: UnitJob): Promise<UnitResult> {
+/** Every unit of one file: one, or one per unit of an export with a 预算单位 column. */
+export async function runUnit(job: UnitJob): Promise<UnitResult[]> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(job.path));
   } catch (e) {
-    return failure(job, `无法读取文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）。`);
+    return [failure(job, `无法读取文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）。`)];
   }
   if (bytes.length === 0) {
-    return failure(job, '文件是空的（0 字节），可能没有保存完整或下载中断，请重新报送。');
+    return [failure(job, '文件是空的（0 字节），可能没有保存完整或下载中断，请重新报送。')];
   }
   if (isCompoundFile(bytes)) {
-    return failure(
-      job,
-      isEncrypted(bytes)
-        ? '文件设有打开密码，无法读取。请去掉密码（文件→信息→保护工作簿）后另存为 .xlsx 重新报送。'
-        : '文件是旧版 .xls 或 WPS .et 格式，请用 Excel 或 WPS 另存为 .xlsx 后重新报送。',
-    );
+    return [
+      failure(
+        job,
+        isEncrypted(bytes)
+          ? '文件设有打开密码，无法读取。请去掉密码（文件→信息→保护工作簿）后另存为 .xlsx 重新报送。'
+          : '文件是旧版 .xls 或 WPS .et 格式，请用 Excel 或 WPS 另存为 .xlsx 后重新报送。',
+      ),
+    ];
   }
   let grid: WorkbookGrid;
   try {
     grid = await readWorkbookGrid(bytes);
   } catch {
-    return failure(job, '不是有效的 .xlsx 工作簿（文件可能已损坏，或不是表格文件）。');
+    return [failure(job, '不是有效的 .xlsx 工作簿（文件可能已损坏，或不是表格文件）。')];
   }
-  let result = buildReport(grid, job.options);
+  // One export for many units: each unit reported on its own, named by the export's own column.
+  const parts = splitByUnitColumn(grid);
+  if (parts) {
+    const out: UnitResult[] = [];
+    for (const part of parts) {
+      out.push(await reportUnit(job, bytes, part.workbook, { ...job.options, organization: part.unit }, part.unit));
+    }
+    return out;
+  }
+  return [await reportUnit(job, bytes, grid, job.options, null)];
+}
+
+async function reportUnit(
+  job: UnitJob,
+  bytes: Uint8Array,
+  grid: WorkbookGrid,
+  options: ReportOptions,
+  partOf: string | null,
+): Promise<UnitResult> {
+  let result = buildReport(grid, options);
   if (!result.ok) {
     const where = result.error.place ? `（${placeText(result.error.place)}）` : '';
-    return failure(job, `${result.error.message}${where}`);
+    const reason = `${result.error.message}${where}`;
+    if (partOf === null) return failure(job, reason);
+    return { outcome: { ok: false, failure: { name: partOf, file: job.file, reason } }, files: [], warnings: [] };
   }
   // No organisation in the workbook: the file name stands for it, in its own report too.
-  if (result.value.model.recognition.organization.from === '未找到' && !job.options.organization) {
-    const again = buildReport(grid, { ...job.options, organization: baseName(job.file) });
+  if (result.value.model.recognition.organization.from === '未找到' && !options.organization) {
+    const again = buildReport(grid, { ...options, organization: baseName(job.file) });
     if (again.ok) result = again;
   }
   const { model, plan } = result.value;

@@ -3,7 +3,7 @@
  * then 汇总.xlsx and 汇总通报.docx from all of them. Units run in worker threads (they are
  * independent); the main thread only writes files and keeps the progress line.
  */
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,7 +13,10 @@ import { renameUnit } from '../core/batch/summarize';
 import { type BatchModel, type UnitOutcome, type UnitSummary } from '../core/batch/types';
 import { formatPercent } from '../core/money/format';
 import { type ReportOptions } from '../core/pipeline';
+import { splitByUnitColumn } from '../core/batch/split-units';
+import { readWorkbookGrid } from '../xlsx/read-grid';
 import { buildSummaryWorkbook } from '../xlsx/summary-workbook';
+import { XlsxPackage } from '../xlsx/zip-parts';
 import { buildBulletinDocx } from '../word/bulletin-docx';
 import { USAGE, UsageError, parseArgs } from './args';
 import { baseName, runUnit, type UnitJob, type UnitResult } from './batch-unit';
@@ -67,16 +70,40 @@ function positionals(argv: readonly string[]): { inputs: string[]; rest: string[
   return { inputs, rest };
 }
 
-/** A batch when several files are given, or one folder. */
+/** A batch when several files are given, one folder, or one export covering several units. */
 export async function isBatchCommand(argv: readonly string[]): Promise<boolean> {
   const { inputs } = positionals(argv);
   if (inputs.length > 1) return true;
   if (inputs.length === 0) return false;
   try {
-    return (await stat(inputs[0]!)).isDirectory();
+    if ((await stat(inputs[0]!)).isDirectory()) return true;
+    return await coversSeveralUnits(new Uint8Array(await readFile(inputs[0]!)));
+  } catch {
+    // Unreadable: the one-unit run says why.
+    return false;
+  }
+}
+
+/** A header cell naming the unit of each row, as the package stores it. */
+const UNIT_HEADER_XML = />(单位名称|预算单位|预算单位名称|部门名称|单位)</;
+
+/**
+ * True for an export with a 预算单位 column holding two units or more. Looks for the header word in
+ * the package's text first (no sheet parsed for an ordinary ledger), then splits the grid.
+ */
+export async function coversSeveralUnits(bytes: Uint8Array): Promise<boolean> {
+  let pkg: XlsxPackage;
+  try {
+    pkg = await XlsxPackage.open(bytes);
   } catch {
     return false;
   }
+  const shared = pkg.paths().filter((p) => /sharedStrings\d*\.xml$/i.test(p));
+  const parts = shared.length > 0 ? shared : pkg.paths().filter((p) => /worksheets\/[^/]+\.xml$/i.test(p));
+  let mentioned = false;
+  for (const p of parts) if (UNIT_HEADER_XML.test((await pkg.text(p)) ?? '')) mentioned = true;
+  if (!mentioned) return false;
+  return splitByUnitColumn(await readWorkbookGrid(bytes)) !== null;
 }
 
 export function parseBatchArgs(argv: readonly string[]): BatchArgs {
@@ -171,7 +198,7 @@ export function uniqueNames(units: readonly UnitSummary[]): string[] {
 async function runPool(
   jobs: readonly UnitJob[],
   workers: number,
-  onResult: (index: number, r: UnitResult) => Promise<void>,
+  onResult: (index: number, r: UnitResult[]) => Promise<void>,
 ): Promise<void> {
   if (workers <= 0) {
     for (let i = 0; i < jobs.length; i++) await onResult(i, await runUnit(jobs[i]!));
@@ -196,20 +223,22 @@ async function runPool(
           return;
         }
         const id = next++;
-        w.once('message', (msg: { id: number; result?: UnitResult; error?: string }) => {
-          const result: UnitResult = msg.result ?? {
-            outcome: {
-              ok: false,
-              failure: {
-                name: baseName(jobs[id]!.file),
-                file: jobs[id]!.file,
-                reason: `程序内部错误：${(msg.error ?? '').split('\n')[0]}。请把此台账和这条信息发给开发人员。`,
+        w.once('message', (msg: { id: number; results?: UnitResult[]; error?: string }) => {
+          const results: UnitResult[] = msg.results ?? [
+            {
+              outcome: {
+                ok: false,
+                failure: {
+                  name: baseName(jobs[id]!.file),
+                  file: jobs[id]!.file,
+                  reason: `程序内部错误：${(msg.error ?? '').split('\n')[0]}。请把此台账和这条信息发给开发人员。`,
+                },
               },
+              files: [],
+              warnings: [],
             },
-            files: [],
-            warnings: [],
-          };
-          onResult(id, result).then(send, reject);
+          ];
+          onResult(id, results).then(send, reject);
         });
         w.postMessage({ id, job: jobs[id] });
       };
@@ -230,18 +259,20 @@ export async function runBatch(args: BatchArgs, io: BatchIo, run: BatchRunOption
   const staging = path.join(outDir, '.units');
   const unitOutputs = run.unitOutputs ?? true;
   const jobs: UnitJob[] = files.map((f) => ({ ...f, options: args.options, outputs: unitOutputs }));
-  const outcomes: (UnitOutcome | undefined)[] = new Array(jobs.length);
+  // Per file, its units in order (several for one export covering many units).
+  const outcomes: (UnitOutcome[] | undefined)[] = new Array(jobs.length);
   let warnings = 0;
   let done = 0;
   try {
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
     const workers = run.workers ?? (jobs.length > 1 ? Math.min(availableParallelism(), jobs.length) : 0);
-    await runPool(jobs, workers, async (i, r) => {
-      outcomes[i] = r.outcome;
-      warnings += r.warnings.length;
-      if (r.files.length > 0) {
-        const dir = path.join(staging, String(i));
+    await runPool(jobs, workers, async (i, results) => {
+      outcomes[i] = results.map((r) => r.outcome);
+      for (const [k, r] of results.entries()) {
+        warnings += r.warnings.length;
+        if (r.files.length === 0) continue;
+        const dir = path.join(staging, `${i}-${k}`);
         await mkdir(dir, { recursive: true });
         for (const f of r.files) await writeFile(path.join(dir, f.name), f.content);
       }
@@ -255,18 +286,19 @@ export async function runBatch(args: BatchArgs, io: BatchIo, run: BatchRunOption
   }
 
   // Names from the whole set, so they do not depend on which unit finished first.
-  const read = outcomes.flatMap((o, i) => (o?.ok ? [{ i, unit: o.unit }] : []));
+  const all: UnitOutcome[] = outcomes.flatMap((o, i) => o ?? [failed(jobs[i]!.file, '没有结果（程序内部错误）。')]);
+  const staged = outcomes.flatMap((o, i) => (o ?? []).map((_, k) => `${i}-${k}`));
+  const read = all.flatMap((o, j) => (o.ok ? [{ j, unit: o.unit }] : []));
   const names = uniqueNames(read.map((r) => r.unit));
-  const all: UnitOutcome[] = outcomes.map((o, i) => o ?? failed(jobs[i]!.file, '没有结果（程序内部错误）。'));
   const written: string[] = [];
   for (let k = 0; k < read.length; k++) {
-    const { i, unit } = read[k]!;
+    const { j, unit } = read[k]!;
     const name = names[k]!;
-    all[i] = { ok: true, unit: renameUnit(unit, name) };
+    all[j] = { ok: true, unit: renameUnit(unit, name) };
     if (!unitOutputs) continue;
     const target = path.join(outDir, name);
     await rm(target, { recursive: true, force: true });
-    await rename(path.join(staging, String(i)), target);
+    await rename(path.join(staging, staged[j]!), target);
     written.push(target);
   }
   await rm(staging, { recursive: true, force: true });
@@ -284,7 +316,7 @@ export async function runBatch(args: BatchArgs, io: BatchIo, run: BatchRunOption
   const t = model.totals.total;
   const failures = model.failures.length;
   const parts = [
-    `共${all.length}个台账：${model.units.length}个已生成报告`,
+    `共${jobs.length + missing.length}个台账${all.length > jobs.length + missing.length ? `（${all.length}个单位）` : ''}：${model.units.length}个已生成报告`,
     ...(failures > 0 ? [`${failures}个未能读取（原因见 汇总.xlsx 的“未能读取”表）`] : []),
     ...(skipped.length > 0 ? [`另有${skipped.length}个非表格文件未处理`] : []),
   ];

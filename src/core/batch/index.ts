@@ -3,3 +3,4 @@ export { summarizeUnit, shortfallOf, renameUnit } from './summarize';
 export { aggregateUnits, compareByRate, standingOf } from './aggregate';
 export { buildBulletin, type Bulletin } from './bulletin';
 export { summaryPlan } from './summary-plan';
+export { splitByUnitColumn, type UnitPart } from './split-units';
