@@ -32,7 +32,8 @@ async function exportBytes(): Promise<Uint8Array> {
   ws.addRow(['序号', '预算单位', '指标来源', '项目类别', '项目名称', '指标金额', '已支付金额']);
   ROWS.forEach((r, i) => ws.addRow([i + 1, r[0], r[1], r[2], r[3], yuan(r[4]), yuan(r[5])]));
   const sum = (k: 4 | 5) => ROWS.reduce((s, r) => s + r[k], 0);
-  ws.addRow([null, null, null, null, '合计', yuan(sum(4)), yuan(sum(5))]);
+  // The export's 合计, written in the unit column as some exports do: it belongs to no unit.
+  ws.addRow([null, '合计', null, null, null, yuan(sum(4)), yuan(sum(5))]);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
