@@ -1,5 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { type BatchFilesResult } from '../host/batch-files';
 import { DOCX_TYPE, XLSX_TYPE, saveFile } from './word-actions';
 
@@ -7,7 +16,21 @@ import { DOCX_TYPE, XLSX_TYPE, saveFile } from './word-actions';
  * 汇总多个单位 in the file mode: pick several ledgers or a folder; 汇总.xlsx and 汇总通报.docx are built in
  * the page and downloaded. The work (and the .docx library) loads only when the user picks files.
  */
+const useStyles = makeStyles({
+  box: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
 export function BatchFiles() {
+  const s = useStyles();
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<string | null>(null);
@@ -61,21 +84,23 @@ export function BatchFiles() {
 
   const m = result?.model;
   return (
-    <section aria-label="汇总多个单位">
+    <section aria-label="汇总多个单位" className={s.box}>
       <Text as="h2" size={400} weight="semibold">
         汇总多个单位（主管部门、财政局）
       </Text>
-      <Text as="p">
+      <Text>
         选择多个单位的台账或一个文件夹，生成“汇总.xlsx”（各单位执行率排名与图表、全部滞后项目、未能读取的台账）和“汇总通报.docx”。
       </Text>
       {input(files, '选择多个台账文件')}
       {input(folder, '选择台账文件夹')}
-      <Button onClick={() => files.current?.click()} disabled={progress !== null}>
-        选择多个台账…
-      </Button>{' '}
-      <Button onClick={() => folder.current?.click()} disabled={progress !== null}>
-        选择文件夹…
-      </Button>
+      <div className={s.row}>
+        <Button onClick={() => files.current?.click()} disabled={progress !== null}>
+          选择多个台账…
+        </Button>
+        <Button onClick={() => folder.current?.click()} disabled={progress !== null}>
+          选择文件夹…
+        </Button>
+      </div>
       {progress && <Spinner size="small" label={progress} />}
       {error && (
         <MessageBar intent="error" role="alert">
@@ -83,14 +108,14 @@ export function BatchFiles() {
         </MessageBar>
       )}
       {result && m && (
-        <div role="status">
+        <div role="status" className={s.row}>
           <Caption1>
             {`已汇总${m.units.length}个单位${m.failures.length > 0 ? `，${m.failures.length}个台账未能读取（见“未能读取”表）` : ''}。`}
             已开始下载“汇总.xlsx”和“汇总通报.docx”。
-          </Caption1>{' '}
+          </Caption1>
           <Button size="small" onClick={() => saveFile(result.summary, '汇总.xlsx', XLSX_TYPE)}>
             再次下载汇总.xlsx
-          </Button>{' '}
+          </Button>
           <Button size="small" onClick={() => saveFile(result.bulletin, '汇总通报.docx', DOCX_TYPE)}>
             再次下载汇总通报.docx
           </Button>
