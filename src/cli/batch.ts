@@ -76,6 +76,7 @@ export async function isBatchCommand(argv: readonly string[]): Promise<boolean> 
   const { inputs } = positionals(argv);
   if (inputs.length > 1) return true;
   if (inputs.length === 0) return false;
+  if (/\.json$/i.test(inputs[0]!)) return true; // a 汇总.json to merge
   try {
     if ((await stat(inputs[0]!)).isDirectory()) return true;
     return await coversSeveralUnits(new Uint8Array(await readFile(inputs[0]!)));
@@ -270,31 +271,91 @@ export async function runBatch(args: BatchArgs, io: BatchIo, run: BatchRunOption
   await rm(staging, { recursive: true, force: true });
   for (const m of missing) all.push(failed(m.file, '找不到这个文件或文件夹。'));
 
+  return writeSummary(all, args, io, {
+    files: jobs.length + missing.length,
+    skipped: skipped.length,
+    warnings,
+    written,
+  });
+}
+
+/** 汇总.json: every unit's outcome, amounts in 分 — what a later merge of several runs reads. */
+interface SummaryJson {
+  readonly kind: '绩效监控助手汇总';
+  readonly version: 1;
+  readonly outcomes: readonly UnitOutcome[];
+}
+
+/** 汇总.xlsx, 汇总通报.docx and 汇总.json from the units' outcomes, and the summary line. */
+async function writeSummary(
+  all: UnitOutcome[],
+  args: BatchArgs,
+  io: BatchIo,
+  counts: { files: number; skipped: number; warnings: number; written: string[] },
+): Promise<BatchResult> {
+  const outDir = args.outDir;
   const model = aggregateUnits(all, {
     ...(args.options.gapPoints !== undefined ? { gapPoints: args.options.gapPoints } : {}),
     ...(args.options.rule ? { rule: args.options.rule } : {}),
   });
   const summaryPath = path.join(outDir, '汇总.xlsx');
   const bulletinPath = path.join(outDir, '汇总通报.docx');
-  await writeFile(summaryPath, await buildSummaryWorkbook(model));
-  await writeFile(bulletinPath, await buildBulletinDocx(buildBulletin(model)));
+  const jsonPath = path.join(outDir, '汇总.json');
+  const json: SummaryJson = { kind: '绩效监控助手汇总', version: 1, outcomes: all };
+  try {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(summaryPath, await buildSummaryWorkbook(model));
+    await writeFile(bulletinPath, await buildBulletinDocx(buildBulletin(model)));
+    await writeFile(jsonPath, JSON.stringify(json) + '\n');
+  } catch (e) {
+    if (!isSystemError(e)) throw e;
+    io.err(`错误：无法写入“${e.path ?? outDir}”（${e.code}）。请检查输出目录（--out）是否是可写的文件夹。`);
+    return { code: 1, files: [] };
+  }
 
   const t = model.totals.total;
   const failures = model.failures.length;
   const parts = [
-    `共${jobs.length + missing.length}个台账${all.length > jobs.length + missing.length ? `（${all.length}个单位）` : ''}：${model.units.length}个已生成报告`,
+    `共${counts.files}个台账${all.length > counts.files ? `（${all.length}个单位）` : ''}：${model.units.length}个已生成报告`,
     ...(failures > 0 ? [`${failures}个未能读取（原因见 汇总.xlsx 的“未能读取”表）`] : []),
-    ...(skipped.length > 0 ? [`另有${skipped.length}个非表格文件未处理`] : []),
+    ...(counts.skipped > 0 ? [`另有${counts.skipped}个非表格文件未处理`] : []),
   ];
   const rate = t.rate === null ? '无法计算' : formatPercent(t.rate);
   const tail = model.units.length > 0 ? `；总执行率${rate}，时间进度${formatPercent(model.timeProgress)}` : '';
   if (!args.quiet) for (const f of model.failures) io.err(`未能读取：${f.file}：${f.reason}`);
-  io.out(`${parts.join('，')}${tail}；提示${warnings}条。输出：${summaryPath}、${bulletinPath}`);
+  io.out(`${parts.join('，')}${tail}；提示${counts.warnings}条。输出：${summaryPath}、${bulletinPath}`);
   return {
     code: failures === 0 && model.units.length > 0 ? 0 : 1,
-    files: [summaryPath, bulletinPath, ...written],
+    files: [summaryPath, bulletinPath, jsonPath, ...counts.written],
     model,
   };
+}
+
+/**
+ * The reduce step of a run split across machines: several runs' 汇总.json → one 汇总. Units keep
+ * their figures; names are made unique again over all of them.
+ */
+export async function mergeSummaries(args: BatchArgs, io: BatchIo): Promise<BatchResult> {
+  const all: UnitOutcome[] = [];
+  for (const file of args.inputs) {
+    let json: Partial<SummaryJson>;
+    try {
+      json = JSON.parse(await readFile(file, 'utf8')) as Partial<SummaryJson>;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.err(`错误：无法读取“${file}”（${code ?? '不是有效的 JSON'}）。`);
+      return { code: 1, files: [] };
+    }
+    if (json.kind !== '绩效监控助手汇总' || json.version !== 1 || !Array.isArray(json.outcomes)) {
+      io.err(`错误：“${file}”不是绩效监控助手写出的 汇总.json。`);
+      return { code: 1, files: [] };
+    }
+    all.push(...json.outcomes);
+  }
+  const read = all.flatMap((o, j) => (o.ok ? [{ j, unit: o.unit }] : []));
+  const names = uniqueNames(read.map((r) => r.unit));
+  read.forEach(({ j, unit }, k) => (all[j] = { ok: true, unit: renameUnit(unit, names[k]!) }));
+  return writeSummary(all, args, io, { files: all.length, skipped: 0, warnings: 0, written: [] });
 }
 
 function failed(file: string, reason: string): UnitOutcome {
@@ -331,5 +392,7 @@ export async function runBatchCli(argv: readonly string[], io: BatchIo): Promise
     }
     throw e;
   }
+  // Several runs' 汇总.json (a run split across machines): merged into one 汇总.
+  if (args.inputs.every((i) => /\.json$/i.test(i))) return mergeSummaries(args, io);
   return runBatch(args, io);
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { runBatch, type BatchResult } from '../../src/cli/batch';
+import { runBatch, runBatchCli, type BatchResult } from '../../src/cli/batch';
 import { buildBulletin, type Bulletin } from '../../src/core/batch/bulletin';
 import { type BatchModel } from '../../src/core/batch/types';
 import { buildReport } from '../../src/core/pipeline';
@@ -200,4 +200,30 @@ test('汇总通报.docx carries the 通报’s words', async () => {
       .replace(/&quot;/g, '"');
   const plain = paragraphs.map(unescape);
   for (const b of bulletin.blocks) expect(plain).toContain((b.lead ?? '') + b.text);
+});
+
+test('a run split in two (two machines) merges into the same 汇总: the reduce step', async () => {
+  const folder = path.join(dir, '各单位台账');
+  const half = Math.ceil(readable.length / 2);
+  const shard = async (files: string[], name: string) =>
+    runBatch(
+      { inputs: files.map((f) => path.join(folder, f)), outDir: path.join(dir, name), options: {}, quiet: true },
+      { out: () => {}, err: () => {} },
+      { workers: 0, unitOutputs: false },
+    );
+  await shard([...readable.slice(0, half).map((c) => c.file), ...refused], 'shard-a');
+  await shard(
+    readable.slice(half).map((c) => c.file),
+    'shard-b',
+  );
+  const merged = await runBatchCli(
+    [path.join(dir, 'shard-a', '汇总.json'), path.join(dir, 'shard-b', '汇总.json'), '--out', path.join(dir, 'merged')],
+    { out: () => {}, err: () => {} },
+  );
+  expect(merged.code).toBe(1); // the unreadable files of shard a are still listed
+  const m = merged.model!;
+  expect(m.totals).toEqual(model.totals);
+  expect(m.units.map((u) => [u.name, u.total])).toEqual(model.units.map((u) => [u.name, u.total]));
+  expect(m.failures.map((f) => f.reason).sort()).toEqual(model.failures.map((f) => f.reason).sort());
+  expect(existsSync(path.join(dir, 'merged', '汇总.xlsx'))).toBe(true);
 });
