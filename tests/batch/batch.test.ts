@@ -227,3 +227,42 @@ test('a run split in two (two machines) merges into the same 汇总: the reduce 
   expect(m.failures.map((f) => f.reason).sort()).toEqual(model.failures.map((f) => f.reason).sort());
   expect(existsSync(path.join(dir, 'merged', '汇总.xlsx'))).toBe(true);
 });
+
+test('--sichuan: each unit judged on 公用 + 项目 against the month’s 预警线, warned units counted', async () => {
+  const folder = path.join(dir, '各单位台账');
+  const r = await runBatch(
+    { inputs: [folder], outDir: path.join(dir, 'sichuan'), options: { rule: 'sichuan' }, quiet: true },
+    { out: () => {}, err: () => {} },
+    { workers: 0, unitOutputs: false },
+  );
+  const m = r.model!;
+  // The 2025 四川 measure, from the generator's figures: personnel out of scope.
+  const line = (month: number) =>
+    month >= 10 ? 8000 : month >= 8 ? 6000 : month >= 6 ? 4000 : month >= 4 ? 2500 : null;
+  const warned = readable.filter((c) => {
+    const l = line(c.expect.month);
+    if (l === null) return false;
+    const cat = c.expect.categories;
+    const rate = rateBp(
+      cat['公用支出'].executed + cat['项目支出'].executed,
+      cat['公用支出'].budget + cat['项目支出'].budget,
+    );
+    const projectBelow = Object.values(c.expect.items).some((it) => {
+      if (it.category !== '项目支出' || it.budget <= 0) return false;
+      return it.executed === 0 || rateBp(it.executed, it.budget)! < l;
+    });
+    return (rate !== null && rate < l) || projectBelow;
+  }).length;
+  expect(m.sichuanWarned).toBe(warned);
+  expect(m.units.every((u) => u.sichuan !== null)).toBe(true);
+  const text = buildBulletin(m)
+    .blocks.map((b) => b.text)
+    .join('\n');
+  expect(text).toContain(`${warned}个单位触发预警`);
+  const header = await (async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'sichuan', '汇总.xlsx'));
+    return (wb.getWorksheet('单位汇总')!.getRow(3).values as unknown[]).slice(1);
+  })();
+  expect(header).toContain('四川预警');
+});
