@@ -374,11 +374,20 @@ function isSystemError(e: unknown): e is NodeJS.ErrnoException & { code: string 
 export function terminalProgress(stream: NodeJS.WriteStream): BatchIo['progress'] {
   if (!stream.isTTY) return undefined;
   return (done, total, file) => {
-    const width = 24;
-    const filled = Math.round((done / Math.max(1, total)) * width);
-    const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${file}`;
+    const bar = 24;
+    const filled = Math.round((done / Math.max(1, total)) * bar);
+    const line = `[${'#'.repeat(filled)}${'-'.repeat(bar - filled)}] ${done}/${total} ${file}`;
     const cols = stream.columns || 80;
-    stream.write(`\r${line.slice(0, cols - 1).padEnd(cols - 1)}`);
+    // Chinese characters take two columns: cut by width, or a long name would wrap the line.
+    let shown = '';
+    let width = 0;
+    for (const ch of line) {
+      const w = /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+      if (width + w > cols - 1) break;
+      shown += ch;
+      width += w;
+    }
+    stream.write(`\r${shown}${' '.repeat(cols - 1 - width)}`);
     if (done === total) stream.write(`\r${' '.repeat(cols - 1)}\r`);
   };
 }
