@@ -3,6 +3,7 @@
  * then 汇总.xlsx and 汇总通报.docx from all of them. Units run in worker threads (they are
  * independent); the main thread only writes files and keeps the progress line.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -167,11 +168,12 @@ async function runPool(
   workers: number,
   onResult: (index: number, r: UnitResult[]) => Promise<void>,
 ): Promise<void> {
-  if (workers <= 0) {
+  const script = path.join(__dirname, `batch-worker${path.extname(__filename)}`);
+  // A bundle without the worker beside it (a single-file build): the units run in this thread.
+  if (workers <= 0 || !existsSync(script)) {
     for (let i = 0; i < jobs.length; i++) await onResult(i, await runUnit(jobs[i]!));
     return;
   }
-  const script = path.join(__dirname, `batch-worker${path.extname(__filename)}`);
   // Under tsx (npm run report) the worker is TypeScript too: register tsx in it first.
   // A larger young generation: the .docx library allocates many short-lived objects, and fewer
   // scavenges save about a seventh of a unit's CPU (measured with npm run bench).
