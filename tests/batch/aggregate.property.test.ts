@@ -4,7 +4,7 @@
  * distribution covers every unit once, failures are kept, and the most lagging lists are the largest.
  */
 import fc from 'fast-check';
-import { aggregateUnits } from '../../src/core/batch/aggregate';
+import { aggregateUnits, standingOf } from '../../src/core/batch/aggregate';
 import { shortfallOf } from '../../src/core/batch/summarize';
 import { type UnitOutcome, type UnitSummary, type UnitFigures } from '../../src/core/batch/types';
 
@@ -139,4 +139,14 @@ test('shortfall: what spending is short of 时间进度, rounded once to the 分
   expect(shortfallOf(3, 0, 5000)).toBe(2); // 1.5 分 rounds half away from zero
   expect(shortfallOf(100_000, 70_000, 6667)).toBe(0);
   expect(shortfallOf(0, 0, 6667)).toBe(0);
+});
+
+test('standing: at 时间进度 is on it; the gap threshold itself is far behind', () => {
+  expect(standingOf(0, 10)).toBe('达到时间进度');
+  expect(standingOf(1, 10)).toBe('达到时间进度');
+  expect(standingOf(-1, 10)).toBe('略低于时间进度');
+  expect(standingOf(-999, 10)).toBe('略低于时间进度');
+  expect(standingOf(-1000, 10)).toBe('明显低于时间进度');
+  expect(standingOf(-250, 2.5)).toBe('明显低于时间进度');
+  expect(standingOf(null, 10)).toBe('无法计算');
 });
