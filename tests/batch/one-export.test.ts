@@ -92,3 +92,29 @@ test('an ordinary ledger, and an export of one unit, stay one-unit runs', async 
   writeFileSync(yt, (await writeCase(planCorpus().find((p) => p.id === 'yt01')!)).buffer);
   expect(await isBatchCommand([yt])).toBe(false);
 });
+
+test('a payments sheet without a 预算单位 column is no unit’s: the units are listed with why, not given all payments', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('指标');
+  ws.addRow(['指标执行情况查询（截止日期：2024-08-31）']);
+  ws.addRow(['序号', '预算单位', '指标来源', '项目类别', '项目名称', '指标金额']);
+  ws.addRow([1, '临江县水利局', '年初预算', '特定目标类', '防汛物资储备', '200,000.00']);
+  ws.addRow([2, '临江县教育局', '年初预算', '特定目标类', '校舍维修', '300,000.00']);
+  const pay = wb.addWorksheet('支付明细');
+  pay.addRow(['支付日期', '项目名称', '摘要', '支付金额']);
+  pay.addRow(['2024-03-05', '防汛物资储备', '采购', '50,000.00']);
+  pay.addRow(['2024-05-10', '校舍维修', '工程款', '80,000.00']);
+  const file = path.join(dir, '指标加支付.xlsx');
+  writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const r = await runBatch(
+    { inputs: [file], outDir: path.join(dir, 'out-pay'), options: { month: 8, year: 2024 }, quiet: true },
+    { out: () => {}, err: () => {} },
+    { workers: 0, unitOutputs: false },
+  );
+  const m = r.model!;
+  expect(m.units).toEqual([]);
+  expect(m.failures.map((f) => [f.name, f.reason])).toEqual([
+    ['临江县水利局', expect.stringContaining('工作表“支付明细”没有预算单位列')],
+    ['临江县教育局', expect.stringContaining('工作表“支付明细”没有预算单位列')],
+  ]);
+});

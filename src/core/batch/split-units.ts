@@ -9,6 +9,8 @@ export interface UnitPart {
   readonly workbook: WorkbookGrid;
   /** How many rows are this unit's. */
   readonly rows: number;
+  /** The sheets that were split (the others, without a unit column, are the same for every unit). */
+  readonly splitSheets: readonly string[];
 }
 
 /** Where a sheet says which unit each row is for: its header row and the 预算单位/单位名称 column. */
@@ -63,7 +65,9 @@ export function splitByUnitColumn(workbook: WorkbookGrid): UnitPart[] | null {
     }
   });
   if (order.length < 2) return null;
+  const splitSheets = workbook.sheets.filter((_, s) => columns[s] !== null).map((sh) => sh.name);
   return order.map((unit) => ({
+    splitSheets,
     unit: unitDisplayName(unit),
     rows: counts.get(unit) ?? 0,
     workbook: {

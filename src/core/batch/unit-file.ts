@@ -59,7 +59,15 @@ export interface UnitReport {
 export function reportUnits(grid: WorkbookGrid, file: string, options: ReportOptions): UnitReport[] {
   const parts = splitByUnitColumn(grid);
   if (parts) {
-    return parts.map((p) => reportOne(p.workbook, file, { ...options, organization: p.unit }, p.unit));
+    return parts.map((p) => {
+      const r = reportOne(p.workbook, file, { ...options, organization: p.unit }, p.unit);
+      // Spending read from a sheet that names no unit would be every unit's payments, not this one's.
+      const used = r.output ? [r.output.model.recognition.journal?.sheet, ...r.output.model.recognition.sheets] : [];
+      const shared = used.find((sh) => sh !== undefined && !p.splitSheets.includes(sh));
+      if (!shared) return r;
+      const reason = `工作表“${shared}”没有预算单位列，无法分出“${p.unit}”自己的数据；请导出带“预算单位”列的表，或按单位分别导出。`;
+      return { outcome: failedUnit(file, reason, p.unit), output: null };
+    });
   }
   return [reportOne(grid, file, options, null)];
 }
