@@ -70,3 +70,10 @@ test('--org with a folder is a wrong command line: exit 2, nothing written', asy
   expect(r.stderr).toContain('--org 只能用于单个台账');
   expect(existsSync(out)).toBe(false);
 }, 60_000);
+
+test('--summary-only: the 汇总 files and no folder per unit', async () => {
+  const out = path.join(dir, 'out-summary');
+  const r = await cli([path.join(dir, 'good'), '--out', out, '--summary-only']);
+  expect(r.code).toBe(0);
+  expect(readdirSync(out).sort()).toEqual(['汇总.json', '汇总.xlsx', '汇总通报.docx']);
+}, 60_000);
