@@ -88,6 +88,7 @@ const GROUPS: readonly Group[] = [
   },
   { prefix: 'src/core/recognize/', scored: false, first: ['tests/core/recognize-shapes.test.ts', ORACLE], extra: [] },
   { prefix: 'src/taskpane/', scored: false, first: ['tests/taskpane/options.test.tsx'], extra: ['tests/taskpane/'] },
+  { prefix: 'src/core/batch/', scored: false, first: ['tests/batch/'], extra: ['tests/host/batch-files.test.ts'] },
 ];
 
 const MONEY = 'src/core/money/';
@@ -621,6 +622,91 @@ export const MUTANTS: readonly Mutant[] = [
     from: 'onChange({ ...options, gapPoints: v });',
     to: 'onChange({ ...options });',
     bug: 'the 偏差阈值 field changes nothing',
+  },
+  // The 汇总 of many units (issue 15).
+  {
+    id: 'batch-rank-reversed',
+    file: 'src/core/batch/aggregate.ts',
+    from: 'return rb - ra;',
+    to: 'return ra - rb;',
+    bug: 'the 汇总 ranks the units lowest 执行率 first',
+  },
+  {
+    id: 'batch-total-drops-a-unit',
+    file: 'src/core/batch/aggregate.ts',
+    from: 'const totals = totalsOf(units);',
+    to: 'const totals = totalsOf(units.slice(1));',
+    bug: 'the 合计 leaves out the best-ranked unit',
+  },
+  {
+    id: 'batch-failure-dropped',
+    file: 'src/core/batch/aggregate.ts',
+    from: 'else failures.push(o.failure);',
+    to: 'else if (failures.length === 0) failures.push(o.failure);',
+    bug: 'only the first unreadable ledger is listed, the others vanish',
+  },
+  {
+    id: 'batch-standing-at-time-progress',
+    file: 'src/core/batch/aggregate.ts',
+    from: 'if (deviation >= 0) return',
+    to: 'if (deviation > 0) return',
+    bug: 'a unit exactly at 时间进度 is counted as behind it',
+  },
+  {
+    id: 'batch-shortfall-truncated',
+    file: 'src/core/batch/summarize.ts',
+    from: 'const due = roundDiv(budget * timeProgress, 10000);',
+    to: 'const due = Math.floor((budget * timeProgress) / 10000);',
+    bug: 'the amount behind 时间进度 truncated instead of rounded to the 分',
+  },
+  {
+    id: 'batch-sichuan-personnel',
+    file: 'src/core/batch/summarize.ts',
+    from: "budget: categories['公用支出'].budget + categories['项目支出'].budget,",
+    to: "budget: categories['公用支出'].budget + categories['项目支出'].budget + categories['人员支出'].budget,",
+    bug: 'the 四川预警 of a unit counts personnel spending, which the rule leaves out',
+  },
+  {
+    id: 'batch-split-keeps-other-units',
+    file: 'src/core/batch/split-units.ts',
+    from: 'text(row[uc.col]) === unit ? row : []',
+    to: 'text(row[uc.col]) !== unit && r < 0 ? [] : row',
+    bug: 'each unit of one export is reported with every unit’s rows',
+  },
+  {
+    id: 'batch-split-total-is-a-unit',
+    file: 'src/core/batch/split-units.ts',
+    from: "if (unit === '' || TOTAL_WORDS.test(unit)) continue;",
+    to: "if (unit === '') continue;",
+    bug: 'the export’s 合计 row becomes a unit of its own',
+  },
+  {
+    id: 'batch-names-collide',
+    file: 'src/core/batch/unit-file.ts',
+    from: 'names = names.map((n, i) => (seen.get(n.toLowerCase())! > 1',
+    to: 'names = names.map((n, i) => (seen.get(n.toLowerCase())! > 2',
+    bug: 'two units of one organisation write into one folder',
+  },
+  {
+    id: 'batch-encrypted-called-xls',
+    file: 'src/core/batch/unit-file.ts',
+    from: 'return contains(bytes, ENCRYPTION_INFO)',
+    to: 'return false',
+    bug: 'an encrypted ledger is reported as an old .xls',
+  },
+  {
+    id: 'bulletin-spent-is-budget',
+    file: 'src/core/batch/bulletin.ts',
+    from: '累计支出${wan(t.total.executed)}',
+    to: '累计支出${wan(t.total.budget)}',
+    bug: 'the 通报 prints the budget as the spending',
+  },
+  {
+    id: 'summary-sheet-off-by-a-fen',
+    file: 'src/core/batch/summary-plan.ts',
+    from: "cell(fenToYuan(fen), total ? 'totalWan' : 'wan')",
+    to: "cell(fenToYuan(fen + (total ? 1 : 0)), total ? 'totalWan' : 'wan')",
+    bug: 'the 汇总.xlsx 合计 row is a 分 off the sum of its rows',
   },
 ];
 

@@ -10,6 +10,9 @@ export interface CliArgs {
 
 export const USAGE = `用法：npm run report -- <台账.xlsx> [--out 目录] [--month 月份] [--year 年度] [--org 单位名称] [--sheet 工作表]
                      [--journal 支付明细表] [--gap 偏差阈值] [--date 成文日期] [--sichuan] [--include-basic] [--accept-differences] [--quiet]
+      npm run report -- <文件夹 或 多个台账> --out 目录 [同上选项，--org 除外] [--summary-only]
+                     （多个单位：各单位的报告写到 目录/<单位>/，另生成 汇总.xlsx 和 汇总通报.docx；
+                      --summary-only 只生成汇总；多个 汇总.json 可合并为一个汇总）
   --out DIR        输出目录（默认 out/）
   --month N        截止月份 1-12（默认从表头“1-8月”等识别）
   --year YYYY      年度（默认从标题识别）

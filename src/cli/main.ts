@@ -1,19 +1,33 @@
-/** `npm run report -- <ledger.xlsx> …` */
+/** `npm run report -- <ledger.xlsx> …`, or a folder / several ledgers for the 汇总 of many units. */
+import { isBatchCommand, runBatchCli, terminalProgress } from './batch';
 import { runCli } from './run';
 
 // The benchmark reads the peak memory of this process from here.
 if (process.env.JXJK_STATS) {
-  process.on('exit', () => console.error(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024 })));
+  process.on('exit', () => {
+    const u = process.resourceUsage();
+    // CPU of every thread (the batch's workers too): the cost that does not depend on other load.
+    const cpuSeconds = (u.userCPUTime + u.systemCPUTime) / 1e6;
+    console.error(JSON.stringify({ maxRssMB: u.maxRSS / 1024, cpuSeconds }));
+  });
 }
 
-runCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then(
-  (r) => {
-    process.exitCode = r.code;
-  },
-  (e: unknown) => {
-    // A bug, not bad input: say so plainly; the stack only when asked for.
-    console.error(`程序内部错误：${e instanceof Error ? e.message : String(e)}。请把台账文件和这条信息发给开发人员。`);
-    if (process.env.DEBUG) console.error(e);
-    process.exitCode = 3;
-  },
-);
+const argv = process.argv.slice(2);
+const io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l) };
+isBatchCommand(argv)
+  .then((batch) =>
+    batch ? runBatchCli(argv, { ...io, progress: terminalProgress(process.stderr) }) : runCli(argv, io),
+  )
+  .then(
+    (r) => {
+      process.exitCode = r.code;
+    },
+    (e: unknown) => {
+      // A bug, not bad input: say so plainly; the stack only when asked for.
+      console.error(
+        `程序内部错误：${e instanceof Error ? e.message : String(e)}。请把台账文件和这条信息发给开发人员。`,
+      );
+      if (process.env.DEBUG) console.error(e);
+      process.exitCode = 3;
+    },
+  );

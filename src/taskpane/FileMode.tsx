@@ -1,4 +1,4 @@
-import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { type DragEvent, Suspense, lazy, useEffect, useRef, useState } from 'react';
 import {
   Button,
   Caption1,
@@ -54,6 +54,9 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
+
+// 汇总多个单位: its own chunk, loaded with the start page only.
+const BatchFiles = lazy(() => import('./BatchFiles').then((m) => ({ default: m.BatchFiles })));
 
 const PRIVACY = '文件不会上传：读取、计算和生成都在本页面中完成，关闭页面后不留副本。';
 
@@ -208,6 +211,9 @@ export function FileMode() {
             <Caption1>或把 .xlsx 文件拖到这里。WPS 的 .et 或旧版 .xls 文件请先另存为 .xlsx。</Caption1>
           </div>
           {problems}
+          <Suspense fallback={null}>
+            <BatchFiles />
+          </Suspense>
           <Caption1 className={s.muted}>{PRIVACY}</Caption1>
         </main>
       )}

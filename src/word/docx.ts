@@ -69,14 +69,14 @@ export const FONT = OFFICIAL_FONTS;
 export const CHAR_SPACING = Math.floor(((PAGE.width - PAGE.left - PAGE.right) / 20 / 28 - SIZE.body / 2) * 20);
 
 /** Two characters of 3号: firstLineChars for Word, the twips for readers that ignore it. */
-const INDENT = { firstLineChars: 200, firstLine: SIZE.body * 20 } as const;
-const EXACT_LINE = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+export const INDENT = { firstLineChars: 200, firstLine: SIZE.body * 20 } as const;
+export const EXACT_LINE = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 
 /**
  * Every font slot named, not only eastAsia: Word picks the face per character class, and a slot
  * left to the theme gives digits and Latin letters in Calibri or 等线 in the middle of 仿宋 text.
  */
-function faces(name: string): IRunOptions['font'] {
+export function faces(name: string): IRunOptions['font'] {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
 }
 
@@ -88,7 +88,7 @@ function run(text: string, font: string, size: number, extra: Partial<IRunOption
 
 const HIGHLIGHT = { highlight: 'yellow' } as const;
 
-function blockParagraph(b: Block): Paragraph {
+export function blockParagraph(b: Block): Paragraph {
   const mark = b.placeholder ? HIGHLIGHT : {};
   switch (b.kind) {
     case 'title':
@@ -184,7 +184,7 @@ function tableCell(
   });
 }
 
-function tableParagraphs(t: ReportTable, first: boolean, landscape = false): (Paragraph | Table)[] {
+export function tableParagraphs(t: ReportTable, first: boolean, landscape = false): (Paragraph | Table)[] {
   const total = (landscape ? PAGE.height : PAGE.width) - PAGE.left - PAGE.right;
   const sum = t.widths.reduce((a, b) => a + b, 0);
   const widths = t.widths.map((w) => Math.floor((w * total) / sum));
@@ -237,7 +237,7 @@ function tableParagraphs(t: ReportTable, first: boolean, landscape = false): (Pa
  * "— 1 —" in 4号 宋体, one character in from the outer edge: right on odd pages, left on even ones,
  * so the numbers sit outside when the report is printed on both sides and bound.
  */
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
+export function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const indent = SIZE.pageNumber * 10; // one 4号 character, in twips
   return new Footer({
     children: [
@@ -259,7 +259,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 }
 
 /** A4 with the GB/T 9704 margins; the 22-line grid where the narrative is. */
-function sectionProperties(grid: boolean, landscape = false): ISectionPropertiesOptions {
+export function sectionProperties(grid: boolean, landscape = false): ISectionPropertiesOptions {
   return {
     page: {
       // docx swaps width and height itself for a landscape page.

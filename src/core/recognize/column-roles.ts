@@ -45,7 +45,8 @@ const IGNORED = /文号|文件|编号|^序号|功能分类|功能科目|预计.*
  * year's budget or spending. 上年结转 is this year's money and is not among them.
  */
 const LAST_YEAR = /上年(?!结转|结余)|上年同期|去年|同比|上期|以前年度(?!结转)/;
-const UNIT_COLUMN = /^(单位名称|预算单位|预算单位名称|部门名称|单位)$/;
+/** A column naming the unit each row belongs to (one 一体化 export covering many units). */
+export const UNIT_COLUMN = /^(单位名称|预算单位|预算单位名称|部门名称|单位)$/;
 
 /**
  * One month's figure ("8月执行数", "本月支出", "（8月）支出"), not the cumulative 1-N月: never this
