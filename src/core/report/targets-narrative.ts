@@ -133,6 +133,18 @@ function whereOf(r: TargetResult): string {
 }
 
 /**
+ * Targets named under their project once: "省级财政工会专项资金“慰问劳模人次”“困难职工帮扶人数”、基本支出“资金拨付及时率”".
+ */
+function namedByProject(rs: readonly TargetResult[]): string {
+  const groups = new Map<string, string[]>();
+  for (const r of rs) {
+    const g = r.row.project || UNIT_GROUP;
+    groups.set(g, [...(groups.get(g) ?? []), `“${r.row.level3 || r.row.level2}”`]);
+  }
+  return [...groups].map(([g, names]) => `${g}${names.join('')}`).join('、');
+}
+
+/**
  * A target at risk with its cause in the unit's own words: the 偏差原因 it chose, its 备注, and its
  * judgement of the likelihood — and, when the figures say otherwise, both.
  */
@@ -189,10 +201,7 @@ export function forecastBlocks(t: TargetIndicators): Block[] {
           : unreported > 0
             ? '已填报的指标预计全年能够完成。'
             : '预计全年能够完成。'
-        : `${risk
-            .slice(0, MAX_LISTED)
-            .map(whereOf)
-            .join('、')}${risk.length > MAX_LISTED ? `等${risk.length}项` : ''}存在不能按期完成的风险` +
+        : `${namedByProject(risk.slice(0, MAX_LISTED))}${risk.length > MAX_LISTED ? `等${risk.length}项` : ''}存在不能按期完成的风险` +
           `${others > 0 ? `，其余${safeUnreported > 0 ? '已填报的指标' : ''}预计全年能够完成` : ''}。`;
     const counts =
       xs.length === 1 ? `共1项，${(parts[0] ?? '').replace(/^1项/, '')}` : `共${xs.length}项，${parts.join('，')}`;
