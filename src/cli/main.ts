@@ -1,4 +1,5 @@
 /** `npm run report -- <ledger.xlsx> …` */
+import { askHidden } from './prompt';
 import { runCli } from './run';
 
 // The benchmark reads the peak memory of this process from here.
@@ -6,7 +7,12 @@ if (process.env.JXJK_STATS) {
   process.on('exit', () => console.error(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024 })));
 }
 
-runCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then(
+runCli(process.argv.slice(2), {
+  out: (l) => console.log(l),
+  err: (l) => console.error(l),
+  // Only a person at a terminal can type a password; a script gets the message about --password.
+  ...(process.stdin.isTTY ? { askPassword: askHidden } : {}),
+}).then(
   (r) => {
     process.exitCode = r.code;
   },

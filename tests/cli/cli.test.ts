@@ -128,12 +128,15 @@ describe('unusable input ends with a Chinese message, no stack trace, and a non-
     expect(c.err.join('\n')).not.toMatch(/\n\s+at /);
   });
 
-  test('a file that is not a workbook', async () => {
+  test('a text file named .xlsx: read as the CSV it is, and refused for what it holds', async () => {
     const f = path.join(dir, '假的.xlsx');
     await writeFile(f, 'not a zip');
     const c = capture();
     expect((await runCli([f, '--out', dir], c.io)).code).toBe(1);
-    expect(c.err.join('')).toContain('不是有效的 .xlsx 工作簿');
+    expect(c.err[0]).toBe(
+      `说明：“${f}”的内容其实是CSV 文本，已按实际格式读取。原文件未改动；结果工作簿是新建的 .xlsx，含台账的数值（不含原文件的公式和格式）和生成的监控表。`,
+    );
+    expect(c.err.join('')).toContain('没有找到预算台账');
   });
 
   test('a workbook without a ledger names the sheets it looked at', async () => {
