@@ -26,17 +26,21 @@ export async function writeGridXlsx(wb: WorkbookGrid, file: string): Promise<voi
   await writer.commit();
 }
 
-function runCli(file: string, out: string): { seconds: number; maxRssMB: number } {
+const { ensureCli } = require('../scripts/build-cli.cjs') as { ensureCli: () => string };
+
+/** The compiled command line (what `npm run report` and `npx jxjk-report` run), start-up included. */
+export function runCli(
+  file: string,
+  out: string,
+  extra: readonly string[] = ['--month', '8'],
+): { seconds: number; maxRssMB: number } {
+  const bundle = ensureCli();
   const t = performance.now();
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', file, '--out', out, '--quiet', '--month', '8'],
-    {
-      cwd: path.join(__dirname, '..'),
-      env: { ...process.env, JXJK_STATS: '1' },
-      encoding: 'utf8',
-    },
-  );
+  const r = spawnSync(process.execPath, [bundle, file, '--out', out, '--quiet', ...extra], {
+    cwd: path.join(__dirname, '..'),
+    env: { ...process.env, JXJK_STATS: '1' },
+    encoding: 'utf8',
+  });
   const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`CLI failed (${r.status}): ${r.stderr}`);
   const m = /"maxRssMB":([\d.]+)/.exec(r.stderr);

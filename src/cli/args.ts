@@ -12,6 +12,7 @@ export interface CliArgs {
 export const USAGE = `用法：npm run report -- <台账文件> [--out 目录] [--month 月份] [--year 年度] [--org 单位名称] [--sheet 工作表]
                      [--journal 支付明细表] [--gap 偏差阈值] [--sichuan] [--include-basic] [--accept-differences]
                      [--password 密码] [--quiet]
+      （或 npx jxjk-report <台账文件> …）
   台账文件         .xlsx、.xls、WPS .et、.csv（或 .xlsb、.ods），按内容识别，不看扩展名
   --out DIR        输出目录（默认 out/）
   --month N        截止月份 1-12（默认从表头“1-8月”等识别）

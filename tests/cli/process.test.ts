@@ -1,5 +1,6 @@
 /**
- * The command line as `npm run report` runs it: a real `node --import tsx src/cli/main.ts` process,
+ * The command line as `npm run report` and `npx jxjk-report` run it: the compiled bundle
+ * (build/cli/jxjk-report.cjs, rebuilt here when a source is newer) in a real `node` process,
  * judged by what a user (or a script calling it) sees — the exit code, the Chinese message on
  * stderr, no stack trace unless DEBUG=1, and the files written or not written.
  *
@@ -20,6 +21,8 @@ import { detectFileKind } from '../../src/xlsx/file-kind';
 import { SAMPLE_PATH } from '../../scripts/make-sample';
 
 const ROOT = path.join(__dirname, '../..');
+const { ensureCli } = require('../../scripts/build-cli.cjs') as { ensureCli: () => string };
+let bundle = '';
 const INTERNAL_ERROR_HOOK = path.join(__dirname, 'fixtures/internal-error.cjs');
 
 interface Run {
@@ -39,11 +42,11 @@ function cli({ args, env = {}, preload }: Spawn): Promise<Run> {
   // The user's DEBUG must not leak in: the stack is checked both ways on purpose.
   const { DEBUG: _debug, ...inherited } = process.env;
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...(preload ? ['--require', preload] : []), '--import', 'tsx', 'src/cli/main.ts', ...args],
-      { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [...(preload ? ['--require', preload] : []), bundle, ...args], {
+      cwd: ROOT,
+      env: { ...inherited, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -97,6 +100,7 @@ const PASSWORD = 'jx-2024';
 let xlsRenamed = '';
 
 beforeAll(async () => {
+  bundle = ensureCli();
   dir = mkdtempSync(path.join(tmpdir(), 'jxjk-cli-process-'));
   const empty = path.join(dir, '空文件.xlsx');
   writeFileSync(empty, '');
