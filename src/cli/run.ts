@@ -9,6 +9,7 @@ import { applyPlanToXlsx } from '../xlsx/apply-plan';
 import { buildDocx } from '../word/docx';
 import { type CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { nodeOfficeCrypto } from './office-crypto';
+import { ZLIB_CODEC, zlibInflater } from './zlib-codec';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -129,6 +130,7 @@ async function openOrExplain(
     try {
       return await openLedger(fileName, bytes, {
         crypto: nodeOfficeCrypto,
+        read: { inflater: zlibInflater },
         ...(password !== undefined ? { password } : {}),
       });
     } catch (e) {
@@ -162,6 +164,6 @@ async function openOrExplain(
 
 /** The result workbook: the report's sheets added, encrypted again with the ledger's password. */
 async function resultWorkbook(opened: OpenedLedger, plan: Parameters<typeof applyPlanToXlsx>[1]): Promise<Uint8Array> {
-  const written = await applyPlanToXlsx(opened.xlsx, plan);
+  const written = await applyPlanToXlsx(opened.xlsx, plan, { codec: ZLIB_CODEC });
   return opened.password === null ? written : nodeOfficeCrypto.encrypt(written, opened.password);
 }

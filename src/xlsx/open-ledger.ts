@@ -11,11 +11,18 @@ import JSZip from 'jszip';
 import { type CellValue } from '../core/grid/types';
 import { decodeText, parseCsv } from './csv';
 import { detectFileKind } from './file-kind';
-import { readWorkbookGrid, type WorkbookGridWithInfo } from './read-grid';
+import { type ReadOptions, readWorkbookGrid, type WorkbookGridWithInfo } from './read-grid';
 
 /** Why a file cannot be used as a ledger. */
 export type LedgerFileProblem =
-  'empty' | 'damaged' | 'password-needed' | 'wrong-password' | 'encrypted-unsupported' | 'wrong-kind' | 'unreadable';
+  | 'empty'
+  | 'damaged'
+  | 'password-needed'
+  | 'wrong-password'
+  | 'encrypted-unsupported'
+  | 'wrong-kind'
+  | 'too-large'
+  | 'unreadable';
 
 export class LedgerFileError extends Error {
   constructor(
@@ -55,6 +62,8 @@ export interface OpenLedgerOptions {
   readonly password?: string;
   /** Decryption for password-protected files; without it such a file is refused (browser). */
   readonly crypto?: OfficeCrypto;
+  /** How large worksheets are read (the CLI passes Node's zlib). */
+  readonly read?: ReadOptions;
 }
 
 export interface OpenedLedger {
@@ -118,7 +127,7 @@ export async function openLedger(
         `${named}是空文件（0 字节），里面没有任何内容，可能是下载或复制没有完成。请从原处重新下载或复制一份再试。`,
       );
     case 'zip':
-      return openZip(fileName, bytes, null);
+      return openZip(fileName, bytes, null, options.read);
     case 'ole':
       switch (kind.content) {
         case 'encrypted-ooxml':
@@ -152,6 +161,13 @@ function wrongKind(fileName: string, what: string | null): LedgerFileError {
   );
 }
 
+/** Out of memory or over a JavaScript limit (a string or an array too long): the file is too big, not broken. */
+function isTooLarge(e: unknown): boolean {
+  if (e instanceof RangeError) return true;
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'ERR_STRING_TOO_LONG' || code === 'ERR_BUFFER_TOO_LARGE';
+}
+
 function damaged(fileName: string, cause?: unknown): LedgerFileError {
   return new LedgerFileError(
     'damaged',
@@ -167,7 +183,12 @@ function isXml2003(b: Uint8Array): boolean {
 
 const named = (pattern: RegExp, name: string): boolean => pattern.test(name);
 
-async function openZip(fileName: string, bytes: Uint8Array, password: string | null): Promise<OpenedLedger> {
+async function openZip(
+  fileName: string,
+  bytes: Uint8Array,
+  password: string | null,
+  read: ReadOptions = {},
+): Promise<OpenedLedger> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -188,8 +209,14 @@ async function openZip(fileName: string, bytes: Uint8Array, password: string | n
     throw wrongKind(fileName, 'zip 压缩包（请先解压，再选择里面的台账工作簿）');
   let grid: WorkbookGridWithInfo;
   try {
-    grid = await readWorkbookGrid(bytes);
+    grid = await readWorkbookGrid(bytes, read);
   } catch (e) {
+    if (isTooLarge(e))
+      throw new LedgerFileError(
+        'too-large',
+        `“${fileName}”里的工作表展开后太大，无法读取（通常是整列或整行设置了格式，留下上百万个空行）。请在 Excel 或 WPS 中选中台账数据下方的空行，删除后保存再试。`,
+        { cause: e },
+      );
     // The directory was whole but a part is missing or does not inflate: damaged all the same.
     throw damaged(fileName, e);
   }
@@ -222,7 +249,7 @@ async function openEncrypted(fileName: string, bytes: Uint8Array, options: OpenL
     );
   }
   const inner = detectFileKind(plain);
-  if (inner.kind === 'zip') return { ...(await openZip(fileName, plain, password)), renamed: false };
+  if (inner.kind === 'zip') return { ...(await openZip(fileName, plain, password, options.read)), renamed: false };
   throw new LedgerFileError('unreadable', `“${fileName}”解密后不是工作簿，无法读取。请${SAVE_AS}。`);
 }
 
