@@ -192,7 +192,7 @@ export async function applyPlanToXlsx(
     // A huge sheet (a million formatted blank rows) is edited as a stream: never a string of it whole.
     const raw = ed.pkg.rawPart(ws.path);
     if (raw?.deflated && raw.size > (options.streamAbove ?? STREAM_ABOVE)) {
-      const part = await editLargeSheet(raw.bytes, edit, options.codec ?? FFLATE_CODEC);
+      const part = await editLargeSheet(raw.bytes, edit, options.codec ?? FFLATE_CODEC, mine.length > 0);
       if (part === 'unchanged' || (part !== null && ed.pkg.setDeflated(ws.path, part))) continue;
     }
     const xml = await ed.pkg.text(ws.path);

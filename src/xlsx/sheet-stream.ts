@@ -272,6 +272,113 @@ export async function editLargeSheet(
   compressed: Uint8Array,
   edit: (shell: string) => string,
   codec: StreamCodec,
+  expectChange = true,
+): Promise<{ deflated: Uint8Array; size: number; crc: number } | 'unchanged' | null> {
+  // When the edit will change the sheet (highlights to add), one pass does it all as long as the tail
+  // fits in what is held back; otherwise, or when it may well change nothing, look first.
+  if (expectChange) {
+    const done = await editInOnePass(compressed, edit, codec);
+    if (done !== 'tail-too-far') return done;
+  }
+  return editInTwoPasses(compressed, edit, codec);
+}
+
+/** Bytes held back from the deflater while streaming: the tail (merges, formats…) must fit here. */
+const HOLD_BACK = 4 * 1024 * 1024;
+
+/** Finds the start of the closing `</sheetData>` (any prefix) in `bytes`, or -1. */
+function sheetDataCloseAt(bytes: Uint8Array): number {
+  for (let at = indexOfBytes(bytes, SHEET_DATA_CLOSE); at >= 0; at = indexOfBytes(bytes, SHEET_DATA_CLOSE, at + 1)) {
+    const lt = bytes.lastIndexOf(60 /* < */, at);
+    if (lt >= 0 && bytes[lt + 1] === 47 && at - lt <= 12) return lt;
+  }
+  return -1;
+}
+
+/**
+ * One inflate: the head is found at the start, the rows go to the deflater as they come except the last
+ * few MB, in which the tail is then found and edited.
+ */
+async function editInOnePass(
+  compressed: Uint8Array,
+  edit: (shell: string) => string,
+  codec: StreamCodec,
+): Promise<{ deflated: Uint8Array; size: number; crc: number } | 'unchanged' | 'tail-too-far' | null> {
+  const deflater = codec.deflater();
+  let crc = 0;
+  let size = 0;
+  let head: Uint8Array | null = null;
+  let headBuf: Uint8Array[] = [];
+  let shapeless = false;
+  const hold: Uint8Array[] = [];
+  let holdLen = 0;
+  const emit = (b: Uint8Array): void | Promise<void> => {
+    crc = codec.crc32(b, crc);
+    size += b.length;
+    return deflater.push(b);
+  };
+  const release = (): void | Promise<void> => {
+    while (hold.length > 1 && holdLen - hold[0]!.length >= HOLD_BACK) {
+      const c = hold.shift()!;
+      holdLen -= c.length;
+      const wait = emit(c);
+      if (wait) return wait.then(release);
+    }
+  };
+  const keep = (b: Uint8Array): void | Promise<void> => {
+    if (b.length === 0) return;
+    hold.push(b);
+    holdLen += b.length;
+    return release();
+  };
+  await codec.inflate(compressed, (chunk) => {
+    if (shapeless) return;
+    if (head) return keep(chunk);
+    headBuf.push(chunk);
+    const all = concatBytes(headBuf);
+    const at = indexOfBytes(all, SHEET_DATA);
+    const gt = at < 0 ? -1 : all.indexOf(62 /* > */, at);
+    if (gt < 0) {
+      headBuf = [all];
+      return;
+    }
+    headBuf = [];
+    if (all[gt - 1] === 47) {
+      shapeless = true; // <sheetData/>: no rows, nothing large
+      return;
+    }
+    head = all.slice(0, gt + 1);
+    const rest = all.subarray(gt + 1);
+    const wait = emit(head);
+    return wait ? wait.then(() => keep(rest)) : keep(rest);
+  });
+  const finished = deflater.finish.bind(deflater);
+  if (shapeless || !head) {
+    await finished();
+    return null;
+  }
+  const held = concatBytes(hold);
+  const lt = sheetDataCloseAt(held);
+  if (lt < 0) {
+    await finished();
+    return 'tail-too-far';
+  }
+  const headText = utf8.decode(head);
+  const shell = headText + utf8.decode(held.subarray(lt));
+  const edited = edit(shell);
+  if (edited === shell || !edited.startsWith(headText)) {
+    await finished();
+    return edited === shell ? 'unchanged' : null;
+  }
+  await emit(held.subarray(0, lt));
+  await emit(new TextEncoder().encode(edited.slice(headText.length)));
+  return { deflated: await finished(), size, crc };
+}
+
+async function editInTwoPasses(
+  compressed: Uint8Array,
+  edit: (shell: string) => string,
+  codec: StreamCodec,
 ): Promise<{ deflated: Uint8Array; size: number; crc: number } | 'unchanged' | null> {
   // Pass 1: the head (until the sheetData open tag ends) and the tail (from the last "</…sheetData").
   let head: Uint8Array | null = null;

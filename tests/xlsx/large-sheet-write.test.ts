@@ -9,9 +9,9 @@ import { SAMPLE_PATH } from '../../scripts/make-sample';
 import { buildReport } from '../../src/core/pipeline';
 import { applyPlanToXlsx } from '../../src/xlsx/apply-plan';
 import { readWorkbookGrid } from '../../src/xlsx/read-grid';
-import { crc32, FFLATE_CODEC } from '../../src/xlsx/sheet-stream';
+import { crc32, editLargeSheet, FFLATE_CODEC } from '../../src/xlsx/sheet-stream';
 import { ZLIB_CODEC } from '../../src/cli/zlib-codec';
-import { crc32 as nodeCrc32 } from 'node:zlib';
+import { crc32 as nodeCrc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { millionRowUsedRange } from './helpers';
 
 const sample = new Uint8Array(readFileSync(SAMPLE_PATH));
@@ -63,4 +63,24 @@ test('a sheet whose edit changes nothing is left as it was stored, byte for byte
     (z.file('xl/worksheets/sheet1.xml') as unknown as { _data: { compressedContent: Uint8Array } })._data
       .compressedContent;
   expect(Buffer.from(raw(after)).equals(Buffer.from(raw(before)))).toBe(true);
+});
+
+test('one pass and two passes write the same sheet as the whole-string edit', async () => {
+  const xml =
+    '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('') +
+    '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><pageMargins left="0.7"/></worksheet>';
+  const compressed = deflateRawSync(Buffer.from(xml));
+  const edit = (s: string) => s.replace('<pageMargins', '<conditionalFormatting sqref="A1"/><pageMargins');
+  for (const codec of [FFLATE_CODEC, ZLIB_CODEC]) {
+    for (const expectChange of [true, false]) {
+      const r = await editLargeSheet(new Uint8Array(compressed), edit, codec, expectChange);
+      if (r === null || r === 'unchanged') throw new Error(String(r));
+      const text = inflateRawSync(r.deflated).toString('utf8');
+      expect(text).toBe(edit(xml));
+      expect(r.size).toBe(Buffer.byteLength(text));
+      expect(r.crc).toBe(nodeCrc32(Buffer.from(text)));
+    }
+    expect(await editLargeSheet(new Uint8Array(compressed), (s) => s, codec)).toBe('unchanged');
+  }
 });
