@@ -9,7 +9,7 @@ import { applyPlanToXlsx } from '../xlsx/apply-plan';
 import { buildDocx } from '../word/docx';
 import { type CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { nodeOfficeCrypto } from './office-crypto';
-import { ZLIB_CODEC, zlibInflater } from './zlib-codec';
+import { bufferFind, ZLIB_CODEC, zlibInflater } from './zlib-codec';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -130,7 +130,7 @@ async function openOrExplain(
     try {
       return await openLedger(fileName, bytes, {
         crypto: nodeOfficeCrypto,
-        read: { inflater: zlibInflater },
+        read: { inflater: zlibInflater, findBytes: bufferFind },
         ...(password !== undefined ? { password } : {}),
       });
     } catch (e) {

@@ -3,7 +3,11 @@
  * times faster than fflate, with back-pressure so memory stays a few chunks whatever the sheet's size.
  */
 import { crc32, createDeflateRaw, createInflateRaw } from 'node:zlib';
-import { type Deflater, type Inflater, type StreamCodec } from '../xlsx/sheet-stream';
+import { type ByteFinder, type Deflater, type Inflater, type StreamCodec } from '../xlsx/sheet-stream';
+
+/** Buffer's native search over the same memory (no copy). */
+export const bufferFind: ByteFinder = (hay, needle, from) =>
+  Buffer.from(hay.buffer, hay.byteOffset, hay.byteLength).indexOf(needle, from);
 
 const SLICE = 1024 * 1024;
 

@@ -3,7 +3,7 @@ import { type SheetGrid, type WorkbookGrid } from '../core/grid/types';
 import { parseSharedStrings } from './shared-strings';
 import { scanWorksheet } from './sheet-scanner';
 import { dateStyleFlags } from './styles-read';
-import { compactSheetXml, fflateInflater, type Inflater } from './sheet-stream';
+import { type ByteFinder, compactSheetXml, fflateInflater, type Inflater } from './sheet-stream';
 import { parseWorkbook } from './workbook-xml';
 import { parseRels, relsPathOf, resolveTarget, REL_TYPE, workbookPath, XlsxPackage } from './zip-parts';
 
@@ -20,6 +20,8 @@ export interface ReadOptions {
   readonly streamAbove?: number;
   /** The streaming inflate; fflate by default, Node's zlib in the CLI (several times faster). */
   readonly inflater?: Inflater;
+  /** A native byte search (Node's Buffer.indexOf in the CLI); a JavaScript one by default. */
+  readonly findBytes?: ByteFinder;
 }
 
 /** 16 MB of XML: a few hundred thousand cells; below it a whole-part read is fast and small enough. */
@@ -53,8 +55,9 @@ export async function readWorkbookGrid(bytes: Uint8Array, options: ReadOptions =
     const raw = pkg.rawPart(partPath);
     const xml =
       raw && raw.size > streamAbove
-        ? await compactSheetXml((onChunk) =>
-            raw.deflated ? inflater(raw.bytes, onChunk) : Promise.resolve(onChunk(raw.bytes)),
+        ? await compactSheetXml(
+            (onChunk) => (raw.deflated ? inflater(raw.bytes, onChunk) : Promise.resolve(onChunk(raw.bytes))),
+            options.findBytes,
           )
         : await pkg.text(partPath);
     if (xml === undefined) continue;

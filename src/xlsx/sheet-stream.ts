@@ -174,6 +174,42 @@ export class SheetCompactor {
     return target;
   }
 
+  /**
+   * Takes a piece still as bytes when it is rows without a value only — no cell with content, nothing
+   * hidden, no end of sheetData, checked with native byte searches — so the bulk of a sheet of blank
+   * rows is never decoded: only its last row (cut off or not) is kept, and it must carry its own r=.
+   * False when the piece needs the text path.
+   */
+  tryBlankBytes(bytes: Uint8Array, find: ByteFinder): boolean {
+    if (this.mode !== 'rows') return false;
+    const p = (this.patterns ??= {
+      cellClose: ascii(this.cellClose),
+      hidden: ascii('hidden'),
+      sheetDataClose: ascii(this.sheetDataClose),
+      rowOpen: ascii(this.rowOpen),
+    });
+    if (this.carry.includes(this.cellClose) || this.carry.includes('hidden')) return false;
+    // A pattern cut in two by the piece boundary.
+    const joint = this.carry.slice(-16) + String.fromCharCode(...bytes.subarray(0, 16));
+    if (joint.includes(this.cellClose) || joint.includes('hidden') || joint.includes(this.sheetDataClose)) return false;
+    if (find(bytes, p.cellClose, 0) >= 0 || find(bytes, p.hidden, 0) >= 0 || find(bytes, p.sheetDataClose, 0) >= 0)
+      return false;
+    // The last row start of the piece: searched in its last 64 KB (a blank row is far shorter).
+    let last = -1;
+    for (let k = find(bytes, p.rowOpen, Math.max(0, bytes.length - 65536)); k >= 0; k = find(bytes, p.rowOpen, k + 1))
+      last = k;
+    if (last < 0) return false;
+    const gt = bytes.indexOf(62 /* > */, last);
+    const after = bytes[last + p.rowOpen.length];
+    if (gt < 0 || (after !== 32 && after !== 9 && after !== 10 && after !== 13)) return false;
+    const tag = String.fromCharCode(...bytes.subarray(last, gt + 1));
+    if (!ROW_NUMBER.test(tag)) return false;
+    this.carry = new TextDecoder().decode(bytes.subarray(last));
+    return true;
+  }
+
+  private patterns: Record<'cellClose' | 'hidden' | 'sheetDataClose' | 'rowOpen', Uint8Array> | undefined;
+
   /** The compacted XML; a part cut off inside the rows keeps what was left, as the scanner would. */
   finish(): string {
     if (this.carry) this.out.push(this.carry);
@@ -185,13 +221,26 @@ export class SheetCompactor {
 /** A worksheet part's bytes as compacted XML text (see SheetCompactor). */
 export async function compactSheetXml(
   produce: (onChunk: (bytes: Uint8Array) => void) => Promise<void>,
+  find: ByteFinder = indexOfBytes,
 ): Promise<string> {
-  const decoder = new TextDecoder('utf-8');
+  let decoder = new TextDecoder('utf-8');
   const compactor = new SheetCompactor();
-  await produce((bytes) => compactor.push(decoder.decode(bytes, { stream: true })));
+  await produce((bytes) => {
+    if (compactor.tryBlankBytes(bytes, find)) {
+      // Nothing of a multi-byte character can be pending here (blank rows are ASCII), but start clean.
+      decoder = new TextDecoder('utf-8');
+      return;
+    }
+    compactor.push(decoder.decode(bytes, { stream: true }));
+  });
   compactor.push(decoder.decode());
   return compactor.finish();
 }
+
+/** Where `needle` occurs in `hay` from `from`, or -1 (Uint8Array's indexOf for one byte, for many). */
+export type ByteFinder = (hay: Uint8Array, needle: Uint8Array, from: number) => number;
+
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { SAMPLE_PATH } from '../../scripts/make-sample';
 import { readWorkbookGrid } from '../../src/xlsx/read-grid';
 import { scanWorksheet } from '../../src/xlsx/sheet-scanner';
-import { SheetCompactor } from '../../src/xlsx/sheet-stream';
+import { type ByteFinder, compactSheetXml, SheetCompactor } from '../../src/xlsx/sheet-stream';
 import { largeSharedStrings, millionRowUsedRange } from './helpers';
 
 const ctx = { sharedStrings: ['甲', '乙'], dateStyles: [false, false, true], date1904: false };
@@ -99,4 +99,58 @@ test('whole workbooks read the streaming way equal the whole-part read', async (
   ]) {
     expect(await readWorkbookGrid(bytes, { streamAbove: 0 })).toEqual(await readWorkbookGrid(bytes));
   }
+});
+
+test('as bytes, runs of blank rows skipped undecoded: the same scan, with the JavaScript or the native byte search', async () => {
+  const bufferFind: ByteFinder = (hay, needle, from) =>
+    Buffer.from(hay.buffer, hay.byteOffset, hay.byteLength).indexOf(needle, from);
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.tuple(row, fc.integer({ min: 0, max: 60 })), { maxLength: 12 }),
+      fc.constantFrom('', 'x'),
+      fc.array(fc.nat(), { maxLength: 20 }),
+      fc.boolean(),
+      async (parts, prefix, cuts, native) => {
+        // Each generated row followed by a run of blank styled rows, numbered after it.
+        const rows: Row[] = [];
+        let r = 0;
+        for (const [x, blanks] of parts) {
+          r = x.r !== undefined ? Math.max(r + 1, x.r) : r + 1;
+          rows.push({ ...x, r: x.r === undefined ? undefined : r });
+          for (let k = 0; k < blanks; k++)
+            rows.push({ r: ++r, hidden: false, selfClosing: false, cells: ['<c s="1"/>'] });
+        }
+        const xml = sheetXml(rows, prefix);
+        const bytes = new TextEncoder().encode(xml);
+        const sorted = [...new Set(cuts.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
+        const small = await compactSheetXml(
+          async (onChunk) => {
+            let at = 0;
+            for (const cut of [...sorted, bytes.length]) {
+              onChunk(bytes.subarray(at, cut));
+              at = cut;
+            }
+          },
+          native ? bufferFind : undefined,
+        );
+        expect(scanWorksheet(small, ctx)).toEqual(scanWorksheet(xml, ctx));
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('a piece of blank rows ending inside a row without r= is read as text, so that row keeps its number', async () => {
+  const blank = Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}" s="1"><c r="A${i + 1}" s="1"/></row>`).join('');
+  const xml = `<worksheet><sheetData>${blank}<row s="1"><c><v>7</v></c></row></sheetData></worksheet>`;
+  const bytes = new TextEncoder().encode(xml);
+  const cut = xml.indexOf('<row s="1"><c><v>') + '<row s="1"><c><v>'.length;
+  const small = await compactSheetXml(async (onChunk) => {
+    // The head first (the compactor must be among the rows), then the blank rows up to the cut.
+    onChunk(bytes.subarray(0, 40));
+    onChunk(bytes.subarray(40, cut));
+    onChunk(bytes.subarray(cut));
+  });
+  expect(scanWorksheet(small, ctx).rows.length).toBe(51);
+  expect(scanWorksheet(small, ctx)).toEqual(scanWorksheet(xml, ctx));
 });
