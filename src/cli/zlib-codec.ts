@@ -13,7 +13,7 @@ const SLICE = 1024 * 1024;
 
 export const zlibInflater: Inflater = (compressed, onChunk) =>
   new Promise((resolve, reject) => {
-    const inflate = createInflateRaw({ chunkSize: 4 * 1024 * 1024 });
+    const inflate = createInflateRaw({ chunkSize: 1024 * 1024 });
     inflate.on('data', (chunk: Buffer) => {
       const wait = onChunk(chunk);
       if (wait) {
@@ -42,7 +42,7 @@ export const zlibInflater: Inflater = (compressed, onChunk) =>
 
 function zlibDeflater(): Deflater {
   // Level 1: a large sheet is mostly repeated markup, and speed matters more than a few per cent.
-  const deflate = createDeflateRaw({ level: 1, chunkSize: 4 * 1024 * 1024 });
+  const deflate = createDeflateRaw({ level: 1, chunkSize: 1024 * 1024 });
   const out: Buffer[] = [];
   let failed: unknown = null;
   deflate.on('data', (c: Buffer) => out.push(c));
