@@ -4,7 +4,7 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'out/', 'coverage/', 'node_modules/', 'test-artifacts/', '.tmp/', 'samples/*.xlsx'] },
+  { ignores: ['dist/', 'build/', 'out/', 'coverage/', 'node_modules/', 'test-artifacts/', '.tmp/', 'samples/*.xlsx'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -19,9 +19,13 @@ async function main(): Promise<void> {
   }
   console.log('\n== 命令行（读取 .xlsx → 报告 → 写出 .xlsx/.docx/json），子进程计时 ==');
   for (const f of await cliBench()) {
+    const t = f.target;
+    const missed = t !== undefined && (f.seconds > t.seconds || f.maxRssMB > t.maxRssMB);
+    const goal = t ? `（目标 ≤ ${t.seconds} s、≤ ${t.maxRssMB} MB）${missed ? ' ✗ 未达标' : ''}` : '';
     console.log(
-      `${f.name}: ${f.seconds.toFixed(2)} s，峰值内存 ${f.maxRssMB.toFixed(0)} MB（文件 ${f.fileMB.toFixed(1)} MB）`,
+      `${f.name}: ${f.seconds.toFixed(2)} s，峰值内存 ${f.maxRssMB.toFixed(0)} MB（文件 ${f.fileMB.toFixed(1)} MB）${goal}`,
     );
+    if (missed) process.exitCode = 1;
   }
   console.log('\n== 异常文件与异常台账（单元测试只检查结果，耗时在这里检查）==');
   for (const f of await readBench()) {

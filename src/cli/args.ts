@@ -6,13 +6,18 @@ export interface CliArgs {
   readonly outDir: string;
   readonly options: ReportOptions;
   readonly quiet: boolean;
+  /** The ledger's open password (--password), when it has one. */
+  readonly password?: string;
 }
 
-export const USAGE = `用法：npm run report -- <台账.xlsx> [--out 目录] [--month 月份] [--year 年度] [--org 单位名称] [--sheet 工作表]
-                     [--journal 支付明细表] [--gap 偏差阈值] [--date 成文日期] [--sichuan] [--include-basic] [--accept-differences] [--quiet]
+export const USAGE = `用法：npm run report -- <台账文件> [--out 目录] [--month 月份] [--year 年度] [--org 单位名称] [--sheet 工作表]
+                     [--journal 支付明细表] [--gap 偏差阈值] [--date 成文日期] [--sichuan] [--include-basic] [--accept-differences]
+                     [--password 密码] [--quiet]
+      （或 npx jxjk-report <台账文件> …）
       npm run report -- <文件夹 或 多个台账> --out 目录 [同上选项，--org 除外] [--summary-only]
                      （多个单位：各单位的报告写到 目录/<单位>/，另生成 汇总.xlsx 和 汇总通报.docx；
                       --summary-only 只生成汇总；多个 汇总.json 可合并为一个汇总）
+  台账文件         .xlsx、.xls、WPS .et、.csv（或 .xlsb、.ods），按内容识别，不看扩展名
   --out DIR        输出目录（默认 out/）
   --month N        截止月份 1-12（默认从表头“1-8月”等识别）
   --year YYYY      年度（默认从标题识别）
@@ -25,7 +30,8 @@ export const USAGE = `用法：npm run report -- <台账.xlsx> [--out 目录] [-
   --sichuan        使用四川省预警线（1-4月25%、1-6月40%、1-8月60%、1-10月80%）
   --include-basic  日常公用支出等基本支出也参与滞后判断
   --accept-differences
-                   台账自身的合计与明细不符时仍然生成（报告中注明不符之处）`;
+                   台账自身的合计与明细不符时仍然生成（报告中注明不符之处）
+  --password PWD   台账设置了打开密码时的密码（在终端中运行时不给也会提示输入）；结果工作簿用同一密码加密`;
 
 export class UsageError extends Error {}
 
@@ -37,6 +43,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let ledger: string | null = null;
   let outDir = 'out';
   let quiet = false;
+  let password: string | undefined;
   const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = {};
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -91,6 +98,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--include-basic':
         options.includeBasic = true;
         break;
+      case '--password': {
+        // A password may start with "--": take the next argument whatever it is.
+        const v = argv[i + 1];
+        if (v === undefined) throw new UsageError(`${a} 后面需要一个值。`);
+        password = v;
+        i++;
+        break;
+      }
       case '--quiet':
         quiet = true;
         break;
@@ -103,10 +118,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         ledger = a;
     }
   }
-  if (ledger === null) throw new UsageError('请指定台账文件（.xlsx）。');
+  if (ledger === null) throw new UsageError('请指定台账文件（.xlsx、.xls、.et 或 .csv）。');
   if (options.month !== undefined && (options.month < 1 || options.month > 12))
     throw new UsageError(`--month 应为1到12之间的整数，收到“${options.month}”。`);
   if (options.year !== undefined && (options.year < 2000 || options.year > 2099))
     throw new UsageError(`--year 应为四位年份（如2024），收到“${options.year}”。`);
-  return { ledger, outDir, options, quiet };
+  return { ledger, outDir, options, quiet, ...(password !== undefined ? { password } : {}) };
 }

@@ -4,6 +4,7 @@
  * in-process when there is one unit or no worker is wanted.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { baseName, failedUnit, NOT_A_WORKBOOK, reportUnits, unreadableReason } from '../core/batch/unit-file';
 import { type UnitOutcome } from '../core/batch/types';
 import { placeText } from '../core/errors';
@@ -12,7 +13,7 @@ import { reportToJson } from '../core/report/to-json';
 import { blocksToText } from '../core/report/types';
 import { type WorkbookGrid } from '../core/grid/types';
 import { applyPlanToXlsx } from '../xlsx/apply-plan';
-import { readWorkbookGrid } from '../xlsx/read-grid';
+import { LedgerFileError, type OpenedLedger, openLedger } from '../xlsx/open-ledger';
 import { buildDocx } from '../word/docx';
 
 export interface UnitJob {
@@ -49,14 +50,18 @@ export async function runUnit(job: UnitJob): Promise<UnitResult[]> {
   } catch (e) {
     return failure(`无法读取文件（${(e as NodeJS.ErrnoException).code ?? String(e)}）。`);
   }
-  const unreadable = unreadableReason(bytes);
-  if (unreadable) return failure(unreadable);
-  let grid: WorkbookGrid;
+  // The same opening as for one unit: .xls, .et, .csv are read by content; an encrypted file without
+  // a password, an empty or damaged one is listed with the reader's own message.
+  let opened: OpenedLedger;
   try {
-    grid = await readWorkbookGrid(bytes);
-  } catch {
-    return failure(NOT_A_WORKBOOK);
+    // Named by its file name alone, so shards run from different folders list the same reason.
+    opened = await openLedger(path.basename(job.file), bytes);
+  } catch (e) {
+    if (e instanceof LedgerFileError) return failure(e.message);
+    const unreadable = unreadableReason(bytes);
+    return failure(unreadable ?? NOT_A_WORKBOOK);
   }
+  const grid: WorkbookGrid = opened.grid;
   const out: UnitResult[] = [];
   for (const { outcome, output } of reportUnits(grid, job.file, job.options)) {
     const warnings = output ? output.model.warnings.map((w) => `${placeText(w)}：${w.message}`) : [];
@@ -70,7 +75,7 @@ export async function runUnit(job: UnitJob): Promise<UnitResult[]> {
     const files: UnitFile[] = [
       { name: 'report.json', content: text.encode(JSON.stringify(reportToJson(model), null, 2) + '\n') },
       { name: 'report.txt', content: text.encode(blocksToText(model.blocks) + '\n') },
-      { name: `${base}-监控报告.xlsx`, content: await applyPlanToXlsx(bytes, plan) },
+      { name: `${base}-监控报告.xlsx`, content: await applyPlanToXlsx(opened.xlsx, plan) },
       { name: `${base}-监控报告.docx`, content: await buildDocx(model) },
     ];
     out.push({ outcome, files, warnings });

@@ -1,5 +1,6 @@
-/** `npm run report -- <ledger.xlsx> …`, or a folder / several ledgers for the 汇总 of many units. */
+/** `npm run report -- <ledger> …`, or a folder / several ledgers for the 汇总 of many units. */
 import { isBatchCommand, runBatchCli, terminalProgress } from './batch';
+import { askHidden } from './prompt';
 import { runCli } from './run';
 
 // The benchmark reads the peak memory of this process from here.
@@ -13,7 +14,12 @@ if (process.env.JXJK_STATS) {
 }
 
 const argv = process.argv.slice(2);
-const io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l) };
+const io = {
+  out: (l: string) => console.log(l),
+  err: (l: string) => console.error(l),
+  // Only a person at a terminal can type a password; a script gets the message about --password.
+  ...(process.stdin.isTTY ? { askPassword: askHidden } : {}),
+};
 isBatchCommand(argv)
   .then((batch) =>
     batch ? runBatchCli(argv, { ...io, progress: terminalProgress(process.stderr) }) : runCli(argv, io),

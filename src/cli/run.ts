@@ -4,14 +4,18 @@ import { buildReport } from '../core/pipeline';
 import { placeText } from '../core/errors';
 import { blocksToText } from '../core/report/types';
 import { reportToJson } from '../core/report/to-json';
-import { readWorkbookGrid } from '../xlsx/read-grid';
+import { conversionNote, LedgerFileError, ledgerBaseName, type OpenedLedger, openLedger } from '../xlsx/open-ledger';
 import { applyPlanToXlsx } from '../xlsx/apply-plan';
 import { buildDocx } from '../word/docx';
 import { type CliArgs, USAGE, UsageError, parseArgs } from './args';
+import { nodeOfficeCrypto } from './office-crypto';
+import { bufferFind, ZLIB_CODEC, zlibInflater } from './zlib-codec';
 
 export interface CliIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
+  /** Asks for the open password on a terminal (echo off); absent when nobody can answer. */
+  readonly askPassword?: (question: string) => Promise<string | null>;
 }
 
 export interface CliResult {
@@ -48,21 +52,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     );
     return { code: 1, files: [] };
   }
-  let grid;
-  try {
-    grid = await readWorkbookGrid(bytes);
-  } catch {
-    io.err(`错误：“${args.ledger}”不是有效的 .xlsx 工作簿（如是 .xls 或 WPS 格式，请先另存为 .xlsx）。`);
-    return { code: 1, files: [] };
-  }
+  // Messages name the file as the user typed it; output names use its base name.
+  const fileName = args.ledger;
+  const opened = await openOrExplain(fileName, bytes, args, io);
+  if (!opened) return { code: 1, files: [] };
+  const grid = opened.grid;
   const result = buildReport(grid, args.options);
+  // Said before anything else: a refusal of a renamed or converted file reads better knowing what it was.
+  const note = conversionNote(fileName, opened);
+  if (note) io.err(`说明：${note}`);
   if (!result.ok) {
     const where = result.error.place ? `（${placeText(result.error.place)}）` : '';
     io.err(`错误：${result.error.message}${where}`);
     return { code: 1, files: [] };
   }
   const { model, plan } = result.value;
-  const base = path.basename(args.ledger).replace(/\.xlsx$/i, '');
+  const base = ledgerBaseName(path.basename(fileName));
   const files = {
     json: path.join(args.outDir, 'report.json'),
     txt: path.join(args.outDir, 'report.txt'),
@@ -74,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   const contents: [string, string | Uint8Array][] = [
     [files.json, JSON.stringify(reportToJson(model), null, 2) + '\n'],
     [files.txt, narrative + '\n'],
-    [files.xlsx, await applyPlanToXlsx(bytes, plan)],
+    [files.xlsx, await resultWorkbook(opened, plan)],
     [files.docx, await buildDocx(model)],
   ];
   try {
@@ -83,7 +88,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   } catch (e) {
     // The disk or the --out path, not the ledger and not a bug: say which file and why.
     if (!isSystemError(e)) throw e;
-    const why = e.code === 'ENOSPC' ? '磁盘空间不足' : '请检查输出目录（--out）是否是可写的文件夹';
+    const why =
+      e.code === 'ENOSPC'
+        ? '磁盘空间不足，请清理磁盘或用 --out 换一个位置'
+        : e.code === 'EEXIST' || e.code === 'ENOTDIR'
+          ? '这个路径上已有同名的文件，不是文件夹：请用 --out 指定一个文件夹（不存在时会自动创建）'
+          : e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS'
+            ? '没有写入权限：请用 --out 换一个可写的文件夹'
+            : '请检查输出目录（--out）是否是可写的文件夹';
     io.err(`错误：无法写入“${e.path ?? args.outDir}”（${e.code}）。${why}。`);
     return { code: 1, files: [] };
   }
@@ -101,4 +113,57 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
 /** An error from the operating system (ENOENT, EACCES, ENOTDIR, ENOSPC…), as Node reports it. */
 function isSystemError(e: unknown): e is NodeJS.ErrnoException & { code: string } {
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && 'syscall' in e;
+}
+
+/**
+ * Opens the ledger whatever its format, asking for the open password on a terminal when it has one and
+ * none was given. Prints the reason and returns null for a file that cannot be used.
+ */
+async function openOrExplain(
+  fileName: string,
+  bytes: Uint8Array,
+  args: CliArgs,
+  io: CliIo,
+): Promise<OpenedLedger | null> {
+  let password = args.password;
+  for (;;) {
+    try {
+      return await openLedger(fileName, bytes, {
+        crypto: nodeOfficeCrypto,
+        read: { inflater: zlibInflater, findBytes: bufferFind },
+        ...(password !== undefined ? { password } : {}),
+      });
+    } catch (e) {
+      if (!(e instanceof LedgerFileError)) throw e;
+      const canAsk = io.askPassword !== undefined && args.password === undefined;
+      if (e.problem === 'password-needed' && canAsk) {
+        const answer = await io.askPassword!(`“${path.basename(fileName)}”设置了打开密码，请输入密码（不显示）：`);
+        if (answer !== null && answer !== '') {
+          password = answer;
+          continue;
+        }
+      }
+      if (e.problem === 'wrong-password' && canAsk) {
+        io.err(`错误：${e.message}`);
+        const answer = await io.askPassword!('请重新输入密码（直接回车放弃）：');
+        if (answer !== null && answer !== '') {
+          password = answer;
+          continue;
+        }
+        return null;
+      }
+      const hint =
+        e.problem === 'password-needed'
+          ? '请用 --password 密码 给出打开密码，例如：npm run report -- 台账.xlsx --password 你的密码'
+          : '';
+      io.err(`错误：${e.message}${hint}`);
+      return null;
+    }
+  }
+}
+
+/** The result workbook: the report's sheets added, encrypted again with the ledger's password. */
+async function resultWorkbook(opened: OpenedLedger, plan: Parameters<typeof applyPlanToXlsx>[1]): Promise<Uint8Array> {
+  const written = await applyPlanToXlsx(opened.xlsx, plan, { codec: ZLIB_CODEC });
+  return opened.password === null ? written : nodeOfficeCrypto.encrypt(written, opened.password);
 }

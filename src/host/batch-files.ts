@@ -11,7 +11,7 @@ import { type BatchModel, type UnitOutcome } from '../core/batch/types';
 import { NOT_A_WORKBOOK, failedUnit, reportUnits, uniqueNames, unreadableReason } from '../core/batch/unit-file';
 import { type ReportOptions } from '../core/pipeline';
 import { buildBulletinDocx } from '../word/bulletin-docx';
-import { readWorkbookGrid } from '../xlsx/read-grid';
+import { LedgerFileError, openLedger } from '../xlsx/open-ledger';
 import { buildSummaryWorkbook } from '../xlsx/summary-workbook';
 
 export interface BatchFile {
@@ -60,8 +60,9 @@ export async function summarizeFiles(
 }
 
 async function oneFile(f: BatchFile, options: ReportOptions): Promise<UnitOutcome[]> {
-  if (!/\.(xlsx|xlsm)$/i.test(f.name)) {
-    return [failedUnit(f.name, '不是 .xlsx 文件，请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后重新选择。')];
+  // Folders hold other files too (Word notices, pictures): only what may be a ledger is opened.
+  if (!/\.(xlsx|xlsm|xls|et|csv|ods|xlsb)$/i.test(f.name)) {
+    return [failedUnit(f.name, '不是台账文件（.xlsx、.xls、.et 或 .csv），已跳过。')];
   }
   let bytes: Uint8Array;
   try {
@@ -69,13 +70,13 @@ async function oneFile(f: BatchFile, options: ReportOptions): Promise<UnitOutcom
   } catch {
     return [failedUnit(f.name, '浏览器无法读取这个文件。')];
   }
-  const unreadable = unreadableReason(bytes);
-  if (unreadable) return [failedUnit(f.name, unreadable)];
+  // The same opening as for one unit and as the CLI's 汇总, so both list the same reasons.
   let grid;
   try {
-    grid = await readWorkbookGrid(bytes);
-  } catch {
-    return [failedUnit(f.name, NOT_A_WORKBOOK)];
+    grid = (await openLedger(f.name.split('/').pop() ?? f.name, bytes)).grid;
+  } catch (e) {
+    if (e instanceof LedgerFileError) return [failedUnit(f.name, e.message)];
+    return [failedUnit(f.name, unreadableReason(bytes) ?? NOT_A_WORKBOOK)];
   }
   return reportUnits(grid, f.name, options).map((r) => r.outcome);
 }

@@ -1,10 +1,19 @@
 import { type WorkbookGrid } from '../core/grid/types';
 import { applyPlanToXlsx, clearHighlightsXlsx, readWorkbookGrid } from '../xlsx';
+import {
+  conversionNote,
+  LedgerFileError,
+  type LedgerFileProblem,
+  ledgerBaseName,
+  type OpenedLedger,
+  openLedger,
+} from '../xlsx/open-ledger';
+import { webOfficeCrypto } from '../xlsx/office-crypto-web';
 import { HostError, type WorkbookHost } from './types';
 import { parseHostSettings } from './settings';
 
 /**
- * The browser file mode: a WorkbookHost over a .xlsx the user opened in the page. Nothing leaves the
+ * The browser file mode: a WorkbookHost over a workbook the user opened in the page. Nothing leaves the
  * page; the result is a new workbook the user downloads. This module pulls in the zip code, so the
  * pane imports it only outside Office (a lazy chunk).
  */
@@ -22,50 +31,76 @@ export interface FileHost extends WorkbookHost {
    */
   readonly addedBytes: () => Uint8Array | null;
   readonly addedName: string;
+  /**
+   * What the page must tell the user about the result, or null: the file was another format (the result is
+   * a new .xlsx with its values), had another extension, or had a password (the downloads keep it).
+   */
+  readonly note: string | null;
 }
 
 const SETTINGS_PREFIX = 'jixiaoJiankong.settings:';
-/** .xls (BIFF), .et (WPS) and friends cannot be read at zip level: the user must save as .xlsx first. */
-const OTHER_SPREADSHEETS = /\.(xls|et|ett|xlsb|xlsm|xltx|xlt|ods|csv|numbers)$/i;
-
-/** A Chinese message when the name says the file is not a .xlsx, else null. */
-export function fileNameProblem(name: string): string | null {
-  if (/\.xlsx$/i.test(name)) return null;
-  if (OTHER_SPREADSHEETS.test(name)) {
-    return `“${name}”不是 .xlsx 文件，请先另存为 .xlsx：在 Excel 或 WPS 中打开它，选择“另存为”→“Excel 工作簿（*.xlsx）”，再打开另存后的文件。`;
-  }
-  return `“${name}”不是 Excel 工作簿。请选择 .xlsx 格式的台账文件。`;
-}
 
 export function resultNameOf(fileName: string): string {
-  return `${fileName.replace(/\.xlsx$/i, '')}-监控报告.xlsx`;
+  return `${ledgerBaseName(fileName)}-监控报告.xlsx`;
 }
 
 export function addedNameOf(fileName: string): string {
-  return `${fileName.replace(/\.xlsx$/i, '')}-含绩效目标表.xlsx`;
+  return `${ledgerBaseName(fileName)}-含绩效目标表.xlsx`;
+}
+
+export interface OpenFileOptions {
+  /** The open password the user typed; used for this file only, never stored. */
+  readonly password?: string;
 }
 
 /**
- * Opens the bytes once to fail early with a clear message (a renamed .xls, a damaged or
- * password-protected file), then serves the pane from memory.
+ * Opens the bytes once, by their content whatever the name says (.xlsx, .xls, .et, .csv…, a
+ * password-protected .xlsx with its password), to fail early with a clear message, then serves the
+ * pane from memory. A HostError's cause is the LedgerFileError, whose `problem` tells the page to ask
+ * for a password ('password-needed', 'wrong-password').
  */
-export async function openFileHost(fileName: string, original: Uint8Array): Promise<FileHost> {
-  const problem = fileNameProblem(fileName);
-  if (problem) throw new HostError(problem);
-  let first: WorkbookGrid;
+export async function openFileHost(
+  fileName: string,
+  original: Uint8Array,
+  options: OpenFileOptions = {},
+): Promise<FileHost> {
+  let opened: OpenedLedger;
   try {
-    first = await readWorkbookGrid(original);
+    opened = await openLedger(fileName, original, {
+      crypto: webOfficeCrypto,
+      ...(options.password !== undefined ? { password: options.password } : {}),
+    });
   } catch (e) {
+    if (e instanceof LedgerFileError) throw new HostError(e.message, e);
     throw new HostError(
-      `无法读取“${fileName}”：它不是有效的 .xlsx 工作簿（可能已损坏、设置了打开密码，或是改了扩展名的 .xls 文件）。请在 Excel 或 WPS 中打开后“另存为”.xlsx 再试。`,
+      `无法读取“${fileName}”（${e instanceof Error ? e.message : String(e)}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。`,
       e,
     );
   }
-  return createFileHost(fileName, original, first);
+  return createFileHost(fileName, opened.xlsx, opened.grid, {
+    note: conversionNote(fileName, opened),
+    password: opened.password,
+  });
 }
 
-export function createFileHost(fileName: string, original: Uint8Array, firstGrid?: WorkbookGrid): FileHost {
+/** The problem behind a HostError from openFileHost, when it is one of the file's. */
+export function fileProblemOf(e: unknown): LedgerFileProblem | null {
+  return e instanceof HostError && e.cause instanceof LedgerFileError ? e.cause.problem : null;
+}
+
+export function createFileHost(
+  fileName: string,
+  original: Uint8Array,
+  firstGrid?: WorkbookGrid,
+  opened: { readonly note: string | null; readonly password: string | null } = { note: null, password: null },
+): FileHost {
   let cached: WorkbookGrid | undefined = firstGrid;
+  // Downloads of an encrypted ledger are encrypted again with its password, kept in this closure only.
+  const { password } = opened;
+  const sealed = (b: Uint8Array): Promise<Uint8Array> =>
+    password === null ? Promise.resolve(b) : webOfficeCrypto.encrypt(b, password);
+  let resultOut: Uint8Array | null = null;
+  let addedOut: Uint8Array | null = null;
   // The user's workbook as the page sees it: the original plus any add-only sheets (the empty
   // 绩效目标 sheet). Every report run starts from it, so a second run replaces, never stacks.
   let base = original;
@@ -79,9 +114,10 @@ export function createFileHost(fileName: string, original: Uint8Array, firstGrid
     resultName: resultNameOf(fileName),
     // A file in the page has no grid to point at and cannot be edited behind the pane's back.
     capabilities: { canDownload: true, canSelect: false, writesInPlace: false },
-    resultBytes: () => result,
+    note: opened.note,
+    resultBytes: () => resultOut,
     addedName: addedNameOf(fileName),
-    addedBytes: () => (added ? base : null),
+    addedBytes: () => (added ? addedOut : null),
     readGrid: async () => {
       // The bytes change only when a sheet is added: one parse serves every re-read until then.
       cached ??= await readWorkbookGrid(base);
@@ -95,12 +131,17 @@ export function createFileHost(fileName: string, original: Uint8Array, firstGrid
           const clash = plan.sheets.find((x) => names.includes(x.name.toLowerCase()));
           if (clash) throw new HostError(`工作簿中已有名为“${clash.name}”的工作表，未做任何改动。`);
           base = await applyPlanToXlsx(base, plan);
-          if (result) result = await applyPlanToXlsx(result, plan);
+          addedOut = await sealed(base);
+          if (result) {
+            result = await applyPlanToXlsx(result, plan);
+            resultOut = await sealed(result);
+          }
           added = true;
           cached = undefined;
         } else {
           // Always from the user's workbook: a second run replaces the first one's sheets.
           result = await applyPlanToXlsx(base, plan);
+          resultOut = await sealed(result);
           highlighted = plan.highlights.length;
         }
       } catch (e) {
@@ -112,6 +153,7 @@ export function createFileHost(fileName: string, original: Uint8Array, firstGrid
     clearHighlights: async () => {
       if (!result) return 0;
       result = await clearHighlightsXlsx(result);
+      resultOut = await sealed(result);
       const n = highlighted;
       highlighted = 0;
       return n;

@@ -9,6 +9,7 @@ import { updateAppTitles } from './app-props';
 import { chartXml, drawingXml } from './chart-xml';
 import { addOverride, CONTENT_TYPE, CONTENT_TYPES_PATH, removeOverrides } from './content-types';
 import { addHighlights, removeMarkedHighlights } from './highlight-xml';
+import { editLargeSheet, FFLATE_CODEC, type StreamCodec } from './sheet-stream';
 import { worksheetXml } from './sheet-xml';
 import { appendCellStyles, appendFillDxf, MINIMAL_STYLES_XML } from './styles-xml';
 import { addSheetEntry, nextSheetId, removeSheetEntry } from './workbook-edit';
@@ -138,7 +139,20 @@ function groupHighlights(highlights: readonly PlannedHighlight[]): Map<string, P
   return out;
 }
 
-export async function applyPlanToXlsx(original: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
+export interface WriteOptions {
+  /** Worksheet parts larger than this (unzipped bytes) are edited as streams; tests set 0. */
+  readonly streamAbove?: number;
+  /** Inflate, deflate and CRC for those; fflate by default, Node's zlib in the CLI. */
+  readonly codec?: StreamCodec;
+}
+
+const STREAM_ABOVE = 16 * 1024 * 1024;
+
+export async function applyPlanToXlsx(
+  original: Uint8Array,
+  plan: WritePlan,
+  options: WriteOptions = {},
+): Promise<Uint8Array> {
   const ed = await WorkbookEditor.open(original);
   const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
   if (plan.addOnly) {
@@ -173,10 +187,17 @@ export async function applyPlanToXlsx(original: Uint8Array, plan: WritePlan): Pr
   }
   // An add-only plan (the empty 绩效目标 sheet) leaves the highlights of an earlier run alone.
   for (const ws of plan.addOnly ? [] : ed.worksheets()) {
+    const mine = OUTPUT_SHEETS.some((n) => sameName(n, ws.name)) ? [] : (bySheet.get(ws.name.toLowerCase()) ?? []);
+    const edit = (xml: string) => addHighlights(removeMarkedHighlights(xml), mine, dxfId);
+    // A huge sheet (a million formatted blank rows) is edited as a stream: never a string of it whole.
+    const raw = ed.pkg.rawPart(ws.path);
+    if (raw?.deflated && raw.size > (options.streamAbove ?? STREAM_ABOVE)) {
+      const part = await editLargeSheet(raw.bytes, edit, options.codec ?? FFLATE_CODEC, mine.length > 0);
+      if (part === 'unchanged' || (part !== null && ed.pkg.setDeflated(ws.path, part))) continue;
+    }
     const xml = await ed.pkg.text(ws.path);
     if (xml === undefined) continue;
-    const mine = OUTPUT_SHEETS.some((n) => sameName(n, ws.name)) ? [] : (bySheet.get(ws.name.toLowerCase()) ?? []);
-    const next = addHighlights(removeMarkedHighlights(xml), mine, dxfId);
+    const next = edit(xml);
     if (next !== xml) ed.pkg.setText(ws.path, next);
   }
 

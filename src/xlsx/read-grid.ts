@@ -3,6 +3,7 @@ import { type SheetGrid, type WorkbookGrid } from '../core/grid/types';
 import { parseSharedStrings } from './shared-strings';
 import { scanWorksheet } from './sheet-scanner';
 import { dateStyleFlags } from './styles-read';
+import { type ByteFinder, compactSheetXml, fflateInflater, type Inflater } from './sheet-stream';
 import { parseWorkbook } from './workbook-xml';
 import { parseRels, relsPathOf, resolveTarget, REL_TYPE, workbookPath, XlsxPackage } from './zip-parts';
 
@@ -11,7 +12,24 @@ export interface WorkbookGridWithInfo extends WorkbookGrid {
   readonly date1904: boolean;
 }
 
-export async function readWorkbookGrid(bytes: Uint8Array): Promise<WorkbookGridWithInfo> {
+export interface ReadOptions {
+  /**
+   * Worksheet parts larger than this (unzipped bytes) are inflated in chunks and compacted as they come
+   * (sheet-stream.ts) instead of being unzipped whole. Tests set 0 to read every sheet that way.
+   */
+  readonly streamAbove?: number;
+  /** The streaming inflate; fflate by default, Node's zlib in the CLI (several times faster). */
+  readonly inflater?: Inflater;
+  /** A native byte search (Node's Buffer.indexOf in the CLI); a JavaScript one by default. */
+  readonly findBytes?: ByteFinder;
+}
+
+/** 16 MB of XML: a few hundred thousand cells; below it a whole-part read is fast and small enough. */
+const STREAM_ABOVE = 16 * 1024 * 1024;
+
+export async function readWorkbookGrid(bytes: Uint8Array, options: ReadOptions = {}): Promise<WorkbookGridWithInfo> {
+  const streamAbove = options.streamAbove ?? STREAM_ABOVE;
+  const inflater = options.inflater ?? fflateInflater;
   const pkg = await XlsxPackage.open(bytes);
   const wbPath = await workbookPath(pkg);
   const wb = parseWorkbook(await pkg.requireText(wbPath));
@@ -33,7 +51,15 @@ export async function readWorkbookGrid(bytes: Uint8Array): Promise<WorkbookGridW
       sheets.push({ name: entry.name, rows: [] });
       continue;
     }
-    const xml = await pkg.text(resolveTarget(wbPath, rel.target));
+    const partPath = resolveTarget(wbPath, rel.target);
+    const raw = pkg.rawPart(partPath);
+    const xml =
+      raw && raw.size > streamAbove
+        ? await compactSheetXml(
+            (onChunk) => (raw.deflated ? inflater(raw.bytes, onChunk) : Promise.resolve(onChunk(raw.bytes))),
+            options.findBytes,
+          )
+        : await pkg.text(partPath);
     if (xml === undefined) continue;
     const scanned = scanWorksheet(xml, ctx);
     sheets.push({

@@ -31,6 +31,16 @@ export interface Relationship {
   readonly external: boolean;
 }
 
+export interface RawPart {
+  readonly bytes: Uint8Array;
+  readonly deflated: boolean;
+  /** Unzipped size in bytes, as the zip's directory says. */
+  readonly size: number;
+}
+
+const DEFLATE_MAGIC = '\x08\x00';
+const STORE_MAGIC = '\x00\x00';
+
 export class XlsxPackage {
   private constructor(private readonly zip: JSZip) {}
 
@@ -61,6 +71,50 @@ export class XlsxPackage {
     if (!f) return undefined;
     // Decompress to bytes and decode natively: far faster than JSZip's own string decoding.
     return decoder.decode(await f.async('uint8array'));
+  }
+
+  /**
+   * A part as it is stored in the zip, when it is still the loaded file's (not rewritten since): its
+   * compressed bytes, whether they are deflated, and its unzipped size. Read from JSZip's loaded entry
+   * (`_data` holds a CompressedObject until the part is replaced), so a huge part can be inflated in
+   * chunks instead of whole.
+   */
+  rawPart(path: string): RawPart | undefined {
+    const f = this.zip.file(path) as (JSZip.JSZipObject & { _data?: unknown }) | null;
+    const d = f?._data as
+      | {
+          compressedContent?: unknown;
+          uncompressedSize?: unknown;
+          compression?: { magic?: unknown };
+        }
+      | undefined;
+    if (!d || !(d.compressedContent instanceof Uint8Array) || typeof d.uncompressedSize !== 'number') return undefined;
+    const magic = d.compression?.magic;
+    if (magic !== DEFLATE_MAGIC && magic !== STORE_MAGIC) return undefined;
+    return { bytes: d.compressedContent, deflated: magic === DEFLATE_MAGIC, size: d.uncompressedSize };
+  }
+
+  /**
+   * Replaces a loaded deflated part with data already deflated (a large sheet rewritten as a stream):
+   * JSZip copies a CompressedObject as it is, so the part is not inflated or deflated again on output.
+   * The object is made on the prototype of the part's own loaded entry (JSZip does not export the class). False when the part
+   * is not such an entry, and nothing is changed then.
+   */
+  setDeflated(path: string, part: { deflated: Uint8Array; size: number; crc: number }): boolean {
+    const f = this.zip.file(path) as (JSZip.JSZipObject & { _data?: unknown }) | null;
+    const d = f?._data as { compression?: { magic?: unknown } } | undefined;
+    if (!d || d.compression?.magic !== DEFLATE_MAGIC || !this.rawPart(path)) return false;
+    // JSZip sets CompressedObject.prototype wholesale (no constructor property): an object on the same
+    // prototype with the same fields is one as far as JSZip's instanceof checks go.
+    const data = Object.assign(Object.create(Object.getPrototypeOf(d) as object) as object, {
+      compressedSize: part.deflated.length,
+      uncompressedSize: part.size,
+      crc32: part.crc,
+      compression: d.compression,
+      compressedContent: part.deflated,
+    });
+    this.zip.file(path, data as unknown as Uint8Array, { binary: true, compression: 'DEFLATE' });
+    return true;
   }
 
   async requireText(path: string): Promise<string> {

@@ -58,7 +58,7 @@ test('several files, one of them not a workbook: exit 1, the 汇总 written and 
   const out = path.join(dir, 'out-mixed');
   const r = await cli([path.join(dir, 'good', 'tz03.xlsx'), bad, '--out', out]);
   expect(r.code).toBe(1);
-  expect(r.stderr).toContain(`未能读取：${bad}：不是有效的 .xlsx 工作簿`);
+  expect(r.stderr).toContain(`未能读取：${bad}：“坏文件.xlsx”不是有效的 .xlsx 工作簿`);
   expect(r.stdout).toContain('共2个台账：1个已生成报告，1个未能读取');
   expect(existsSync(path.join(out, '汇总.xlsx'))).toBe(true);
 }, 60_000);

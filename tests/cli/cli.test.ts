@@ -129,12 +129,13 @@ describe('unusable input ends with a Chinese message, no stack trace, and a non-
     expect(c.err.join('\n')).not.toMatch(/\n\s+at /);
   });
 
-  test('a file that is not a workbook', async () => {
+  test('a line of text named .xlsx: no table in it, refused as a damaged workbook, nothing written', async () => {
     const f = path.join(dir, '假的.xlsx');
     await writeFile(f, 'not a zip');
     const c = capture();
-    expect((await runCli([f, '--out', dir], c.io)).code).toBe(1);
-    expect(c.err.join('')).toContain('不是有效的 .xlsx 工作簿');
+    expect((await runCli([f, '--out', path.join(dir, 'fake-out')], c.io)).code).toBe(1);
+    expect(c.err.join('')).toContain(`“${f}”不是有效的 .xlsx 工作簿：里面只有一段文字，没有表格`);
+    await expect(readFile(path.join(dir, 'fake-out', 'report.json'))).rejects.toThrow();
   });
 
   test('a workbook without a ledger names the sheets it looked at', async () => {

@@ -43,20 +43,77 @@ afterEach(async () => {
 
 const sampleBytes = () => new Uint8Array(readFileSync(SAMPLE));
 
-test('a file that is not .xlsx gets a clear Chinese message', async () => {
+test('a file that cannot be a ledger gets a clear Chinese message naming it', async () => {
   await page.goto(`${session.origin}/`);
   await page.getByRole('button', { name: '打开台账文件' }).waitFor();
   await expect(page.getByText('文件不会上传').first().isVisible()).resolves.toBe(true);
   await shoot(page, 'file', '1-start');
 
   const input = page.getByTestId('ledger-file');
-  await input.setInputFiles({ name: '台账.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('x') });
-  await expect(page.getByRole('alert').innerText()).resolves.toContain('请先另存为 .xlsx');
-  await shoot(page, 'file', '2-xls-refused');
+  await input.setInputFiles({ name: '空的.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(0) });
+  await expect(page.getByRole('alert').innerText()).resolves.toContain('“空的.xlsx”是空文件（0 字节）');
+  // A PDF renamed .xlsx: named as the PDF it is, on opening, not halfway through.
+  await input.setInputFiles({ name: '改名的.xlsx', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') });
+  await expect(page.getByRole('alert').innerText()).resolves.toContain(
+    '“改名的.xlsx”不能作为台账打开：它其实是PDF 文件',
+  );
+  await shoot(page, 'file', '2-pdf-refused');
+  // A download cut off half way.
+  const cut = readFileSync(SAMPLE).subarray(0, 6000);
+  await input.setInputFiles({ name: '下载中断.xlsx', mimeType: 'application/octet-stream', buffer: cut });
+  await expect(page.getByRole('alert').innerText()).resolves.toContain('“下载中断.xlsx”已损坏或不完整');
+});
 
-  // A file named .xlsx that is not one (a renamed .xls): refused on opening, not halfway through.
-  await input.setInputFiles({ name: '改名的.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('xx') });
-  await expect(page.getByRole('alert').innerText()).resolves.toContain('不是有效的 .xlsx 工作簿');
+test('an .xls opens by content (the parser loads on demand); the page says the result is a new .xlsx', async () => {
+  const XLSX = await import('@e965/xlsx');
+  const xls = XLSX.write(XLSX.read(readFileSync(SAMPLE)), { type: 'buffer', bookType: 'biff8' }) as Buffer;
+  await page.goto(`${session.origin}/`);
+  await page
+    .getByTestId('ledger-file')
+    .setInputFiles({ name: '旧台账.xls', mimeType: 'application/vnd.ms-excel', buffer: xls });
+  await page.getByRole('group', { name: '各列含义' }).waitFor();
+  await page.getByText('结果工作簿是新建的 .xlsx').waitFor();
+  await page.getByRole('button', { name: '生成监控报告' }).click();
+  await page.getByText('监控报告已生成').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载结果工作簿' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('旧台账-监控报告.xlsx');
+  const after = await readWorkbookGrid(new Uint8Array(readFileSync(await download.path())));
+  expect(after.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['预算执行台账', '监控汇总', '监控报告']));
+});
+
+test('a password-protected .xlsx: a password field, a wrong password told, the download encrypted again', async () => {
+  const officeCrypto = (await import('officecrypto-tool')).default;
+  const encrypted = officeCrypto.encrypt(readFileSync(SAMPLE), { password: '财务2024' });
+  await page.goto(`${session.origin}/`);
+  await page
+    .getByTestId('ledger-file')
+    .setInputFiles({ name: '加密台账.xlsx', mimeType: 'application/octet-stream', buffer: encrypted });
+  const field = page.getByTestId('ledger-password');
+  await field.waitFor();
+  await expect(page.getByText('“加密台账.xlsx”设置了打开密码').isVisible()).resolves.toBe(true);
+  await field.fill('123456');
+  await page.getByRole('button', { name: '打开', exact: true }).click();
+  await expect(page.getByRole('alert').innerText()).resolves.toContain('打开密码不对');
+  await shoot(page, 'file', '2-password');
+  await field.fill('财务2024');
+  await page.getByRole('button', { name: '打开', exact: true }).click();
+  await page.getByRole('group', { name: '各列含义' }).waitFor();
+  await page.getByText('结果工作簿已用同一打开密码加密').waitFor();
+  await page.getByRole('button', { name: '生成监控报告' }).click();
+  await page.getByText('监控报告已生成').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载结果工作簿' }).click(),
+  ]);
+  const result = readFileSync(await download.path());
+  const plain = new Uint8Array(await officeCrypto.decrypt(result, { password: '财务2024' }));
+  expect((await readWorkbookGrid(plain)).sheets.map((s) => s.name)).toContain('监控汇总');
+  // Nothing of the password is kept by the page.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain('财务2024');
 });
 
 test('the sample ledger: recognition, report, both downloads, copy to Word', async () => {

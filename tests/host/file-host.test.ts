@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFileHost, fileNameProblem, openFileHost, resultNameOf } from '../../src/host/file-host';
+import * as XLSX from '@e965/xlsx';
+import officeCrypto from 'officecrypto-tool';
+import { addedNameOf, createFileHost, fileProblemOf, openFileHost, resultNameOf } from '../../src/host/file-host';
+import { detectFileKind } from '../../src/xlsx/file-kind';
 import { HostError } from '../../src/host/types';
 import { buildReport } from '../../src/core/pipeline';
 import { readWorkbookGrid } from '../../src/xlsx';
@@ -22,17 +25,59 @@ describe('file host', () => {
     delete (globalThis as unknown as { localStorage?: unknown }).localStorage;
   });
 
-  test('names: .xls and .et are told to be saved as .xlsx; the result is <name>-监控报告.xlsx', () => {
-    expect(fileNameProblem('台账.xls')).toContain('请先另存为 .xlsx');
-    expect(fileNameProblem('台账.et')).toContain('请先另存为 .xlsx');
-    expect(fileNameProblem('台账.docx')).toContain('不是 Excel 工作簿');
-    expect(fileNameProblem('台账.XLSX')).toBeNull();
+  test('names: <name>-监控报告.xlsx whatever the ledger’s extension', () => {
     expect(resultNameOf('台账.xlsx')).toBe('台账-监控报告.xlsx');
+    expect(resultNameOf('台账.xls')).toBe('台账-监控报告.xlsx');
+    expect(resultNameOf('导出.csv')).toBe('导出-监控报告.xlsx');
+    expect(addedNameOf('台账.et')).toBe('台账-含绩效目标表.xlsx');
   });
 
-  test('a damaged .xlsx is refused on opening with a Chinese HostError', async () => {
+  test('a damaged or foreign file is refused on opening with a Chinese HostError naming it', async () => {
     await expect(openFileHost('坏.xlsx', new Uint8Array([1, 2, 3]))).rejects.toThrow(HostError);
-    await expect(openFileHost('坏.xlsx', new Uint8Array([1, 2, 3]))).rejects.toThrow('不是有效的 .xlsx');
+    await expect(openFileHost('坏.xlsx', new Uint8Array([1, 2, 3]))).rejects.toThrow('“坏.xlsx”不能作为台账打开');
+    const cut = new Uint8Array(readFileSync(SAMPLE)).subarray(0, 5000);
+    await expect(openFileHost('断.xlsx', cut)).rejects.toThrow('“断.xlsx”已损坏或不完整');
+  });
+
+  test('an .xls (here renamed .et) opens by content; the result is a new .xlsx and the page is told so', async () => {
+    const xls = new Uint8Array(
+      XLSX.write(XLSX.read(readFileSync(SAMPLE)), { type: 'array', bookType: 'biff8' }) as ArrayBuffer,
+    );
+    const host = await openFileHost('台账.et', xls);
+    expect(host.note).toContain('结果工作簿是新建的 .xlsx');
+    const out = buildReport(await host.readGrid(), {});
+    if (!out.ok) throw out.error;
+    await host.applyPlan(out.value.plan);
+    expect(detectFileKind(host.resultBytes()!)).toEqual({ kind: 'zip' });
+    expect((await readWorkbookGrid(host.resultBytes()!)).sheets.map((x) => x.name)).toContain('监控汇总');
+    expect(host.resultName).toBe('台账-监控报告.xlsx');
+  });
+
+  test('a password-protected .xlsx: asked for, a wrong one told apart, the download encrypted again', async () => {
+    const encrypted = new Uint8Array(officeCrypto.encrypt(readFileSync(SAMPLE), { password: 'pw-1' }));
+    const problem = async (password?: string) => {
+      try {
+        await openFileHost(NAME, encrypted, password === undefined ? {} : { password });
+      } catch (e) {
+        return { problem: fileProblemOf(e), message: (e as Error).message };
+      }
+      return null;
+    };
+    expect(await problem()).toEqual({ problem: 'password-needed', message: expect.stringContaining('设置了打开密码') });
+    expect(await problem('pw-2')).toEqual({
+      problem: 'wrong-password',
+      message: expect.stringContaining('打开密码不对'),
+    });
+
+    const host = await openFileHost(NAME, encrypted, { password: 'pw-1' });
+    expect(host.note).toBe('结果工作簿已用同一打开密码加密。');
+    const out = buildReport(await host.readGrid(), {});
+    if (!out.ok) throw out.error;
+    await host.applyPlan(out.value.plan);
+    const result = host.resultBytes()!;
+    expect(detectFileKind(result)).toEqual({ kind: 'ole', content: 'encrypted-ooxml' });
+    const plain = new Uint8Array(await officeCrypto.decrypt(Buffer.from(result), { password: 'pw-1' }));
+    expect((await readWorkbookGrid(plain)).sheets.map((x) => x.name)).toContain('监控报告');
   });
 
   test('a second run replaces the first one (always from the original bytes); settings per file name', async () => {

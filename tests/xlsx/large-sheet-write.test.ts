@@ -1,0 +1,86 @@
+/**
+ * Large worksheets written as streams (sheet-stream.ts editLargeSheet): the result is the same
+ * workbook, part for part, as the whole-string edit gives — with fflate (the browser) and with Node's
+ * zlib (the CLI) — its checksums hold, and a second run replaces the first run's highlights.
+ */
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { SAMPLE_PATH } from '../../scripts/make-sample';
+import { buildReport } from '../../src/core/pipeline';
+import { applyPlanToXlsx } from '../../src/xlsx/apply-plan';
+import { readWorkbookGrid } from '../../src/xlsx/read-grid';
+import { crc32, editLargeSheet, FFLATE_CODEC } from '../../src/xlsx/sheet-stream';
+import { ZLIB_CODEC } from '../../src/cli/zlib-codec';
+import { crc32 as nodeCrc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { millionRowUsedRange } from './helpers';
+
+const sample = new Uint8Array(readFileSync(SAMPLE_PATH));
+
+async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
+  // checkCRC32: a wrong size or checksum in the rewritten entry fails here.
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+  const out = new Map<string, string>();
+  for (const [name, f] of Object.entries(zip.files)) if (!f.dir) out.set(name, await f.async('string'));
+  return out;
+}
+
+async function planOf(bytes: Uint8Array) {
+  const r = buildReport(await readWorkbookGrid(bytes));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.plan;
+}
+
+test('crc32 is the zip checksum, in one piece or continued', () => {
+  const b = new TextEncoder().encode('预算执行台账'.repeat(50));
+  expect(crc32(b)).toBe(nodeCrc32(b));
+  expect(crc32(b.subarray(7), crc32(b.subarray(0, 7)))).toBe(nodeCrc32(b));
+});
+
+test.each([
+  ['fflate', FFLATE_CODEC],
+  ['zlib', ZLIB_CODEC],
+])(
+  'the sample, every sheet streamed (%s): the same parts as the whole-string edit, run after run',
+  async (_n, codec) => {
+    const plan = await planOf(sample);
+    expect(plan.highlights.length).toBeGreaterThan(0);
+    const whole = await applyPlanToXlsx(sample, plan);
+    const streamed = await applyPlanToXlsx(sample, plan, { streamAbove: 0, codec });
+    expect(await parts(streamed)).toEqual(await parts(whole));
+    // A second run on the result replaces the highlights it finds in the (streamed) tail.
+    const again = await applyPlanToXlsx(streamed, plan, { streamAbove: 0, codec });
+    expect(await parts(again)).toEqual(await parts(await applyPlanToXlsx(whole, plan)));
+  },
+);
+
+test('a sheet whose edit changes nothing is left as it was stored, byte for byte', async () => {
+  const big = await millionRowUsedRange();
+  const plan = { ...(await planOf(sample)), highlights: [] };
+  const out = await applyPlanToXlsx(big, { ...plan, sheets: [] }, { streamAbove: 0, codec: ZLIB_CODEC });
+  const before = await JSZip.loadAsync(big);
+  const after = await JSZip.loadAsync(out);
+  const raw = (z: JSZip) =>
+    (z.file('xl/worksheets/sheet1.xml') as unknown as { _data: { compressedContent: Uint8Array } })._data
+      .compressedContent;
+  expect(Buffer.from(raw(after)).equals(Buffer.from(raw(before)))).toBe(true);
+});
+
+test('one pass and two passes write the same sheet as the whole-string edit', async () => {
+  const xml =
+    '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('') +
+    '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><pageMargins left="0.7"/></worksheet>';
+  const compressed = deflateRawSync(Buffer.from(xml));
+  const edit = (s: string) => s.replace('<pageMargins', '<conditionalFormatting sqref="A1"/><pageMargins');
+  for (const codec of [FFLATE_CODEC, ZLIB_CODEC]) {
+    for (const expectChange of [true, false]) {
+      const r = await editLargeSheet(new Uint8Array(compressed), edit, codec, expectChange);
+      if (r === null || r === 'unchanged') throw new Error(String(r));
+      const text = inflateRawSync(r.deflated).toString('utf8');
+      expect(text).toBe(edit(xml));
+      expect(r.size).toBe(Buffer.byteLength(text));
+      expect(r.crc).toBe(nodeCrc32(Buffer.from(text)));
+    }
+    expect(await editLargeSheet(new Uint8Array(compressed), (s) => s, codec)).toBe('unchanged');
+  }
+});
