@@ -26,8 +26,14 @@ import { HostError, type HostProgress, type HostSettings, type WorkbookHost } fr
 import { RecognitionPanel } from './components/RecognitionPanel';
 import { where } from './format';
 import { paneText } from './pane-text';
-import { FIELD_LABELS, fieldErrors, probeRecognition, safePreview } from './recognition-probe';
-import { settingsForWorkbook, settingsToRemember } from './remembered-settings';
+import { FIELD_LABELS, fieldErrors } from './recognition-fields';
+
+// The recogniser is a chunk of its own, fetched as soon as the pane starts and awaited with the first
+// read of the workbook: the first screen's JavaScript stays within its budget.
+type Recogniser = typeof import('./recognition-probe');
+let loadedRecogniser: Recogniser | null = null;
+const recogniser = import('./recognition-probe').then((m) => (loadedRecogniser = m));
+import { settingsToRemember } from './remembered-settings';
 import { type CopyOutcome, type PreparedCopy, copyReport, downloadReportDocx, prepareCopy } from './word-actions';
 
 // The results (tables, narrative) appear only after a run: their code loads then, not at start-up.
@@ -97,6 +103,7 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
   const [progress, setProgress] = useState<HostProgress | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [model, setModel] = useState<ReportModel | null>(null);
+  const [recognise, setRecognise] = useState<Recogniser | null>(() => loadedRecogniser);
   const [OptionsPanel, setOptionsPanel] = useState<OptionsPanelType | null>(() => loadedOptionsPanel);
   useEffect(() => {
     if (!OptionsPanel) void optionsPanel.then((c) => setOptionsPanel(() => c));
@@ -121,8 +128,9 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
     setLoading(true);
     setNotice(null);
     try {
-      const [saved, g] = await Promise.all([host.loadSettings().catch(() => null), host.readGrid()]);
-      const fromSaved = saved ? settingsForWorkbook(saved, g) : null;
+      const [saved, g, r] = await Promise.all([host.loadSettings().catch(() => null), host.readGrid(), recogniser]);
+      setRecognise(() => r);
+      const fromSaved = saved ? r.settingsForWorkbook(saved, g) : null;
       // A re-read keeps the month, year and row roles picked in this session (they are not
       // remembered), but not 仍按当前识别结果生成: that was said of the figures read before.
       setSettings((current) => {
@@ -151,13 +159,16 @@ export function App({ host, header, resultActions, onSheetsAdded }: AppProps) {
 
   // The preview follows every correction without reading the workbook again.
   // Recognition only: the narrative and plan code is a separate chunk, loaded by 生成监控报告.
-  const preview = useMemo(() => (grid ? safePreview(grid, options) : null), [grid, options]);
+  const preview = useMemo(
+    () => (grid && recognise ? recognise.safePreview(grid, options) : null),
+    [grid, options, recognise],
+  );
   const recognition = preview?.ok ? preview.value.recognition : null;
   const failure = preview && !preview.ok ? preview.error : null;
   // When it stopped on something the user gives (the year, the month), what the rest reads as.
   const probe = useMemo(
-    () => (grid && failure ? probeRecognition(grid, options, failure) : null),
-    [grid, options, failure],
+    () => (grid && failure && recognise ? recognise.probeRecognition(grid, options, failure) : null),
+    [grid, options, failure, recognise],
   );
   const shown = recognition ?? probe?.recognition ?? null;
   const errors = fieldErrors(failure);

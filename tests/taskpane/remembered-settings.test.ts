@@ -1,7 +1,8 @@
 import { recognize } from '../../src/core/recognize/recognize';
 import { parseHostSettings } from '../../src/host/settings';
 import { type HostSettings } from '../../src/host/types';
-import { settingsForWorkbook, settingsToRemember } from '../../src/taskpane/remembered-settings';
+import { settingsToRemember } from '../../src/taskpane/remembered-settings';
+import { settingsForWorkbook } from '../../src/taskpane/remembered-layout';
 import { book, sheet } from '../helpers/grids';
 
 const august = book(

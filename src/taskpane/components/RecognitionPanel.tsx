@@ -14,7 +14,7 @@ import { type CellValue, type SheetGrid, type WorkbookGrid, columnLetter } from 
 import { cellText } from '../../core/grid/text';
 import { type ErrorField } from '../../core/errors';
 import { type ColumnRole, type Recognition, type RecognizeOptions, ROLE_LABELS } from '../../core/types';
-import { type StandInField, guessHeaderRow } from '../recognition-probe';
+import { type StandInField, guessHeaderRow } from '../recognition-fields';
 
 const useStyles = makeStyles({
   // Hints quote the ledger's long titles: let them wrap anywhere rather than run into the next field.
