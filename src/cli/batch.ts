@@ -75,13 +75,19 @@ function positionals(argv: readonly string[]): { inputs: string[]; rest: string[
 }
 
 /** A batch when several files are given, one folder, or one export covering several units. */
-export async function isBatchCommand(argv: readonly string[]): Promise<boolean> {
+export async function isBatchCommand(
+  argv: readonly string[],
+  { inspectFile = true }: { inspectFile?: boolean } = {},
+): Promise<boolean> {
   const { inputs } = positionals(argv);
   if (inputs.length > 1) return true;
   if (inputs.length === 0) return false;
   if (/\.json$/i.test(inputs[0]!)) return true; // a 汇总.json to merge
   try {
     if ((await stat(inputs[0]!)).isDirectory()) return true;
+    // The command line decides on one file after opening it once (runCli's runAsBatch), not here:
+    // reading a 50 MB workbook twice doubled its time.
+    if (!inspectFile) return false;
     return await coversSeveralUnits(new Uint8Array(await readFile(inputs[0]!)));
   } catch {
     // Unreadable: the one-unit run says why.

@@ -20,9 +20,10 @@ const io = {
   // Only a person at a terminal can type a password; a script gets the message about --password.
   ...(process.stdin.isTTY ? { askPassword: askHidden } : {}),
 };
-isBatchCommand(argv)
+const batchIo = { ...io, progress: terminalProgress(process.stderr) };
+isBatchCommand(argv, { inspectFile: false })
   .then((batch) =>
-    batch ? runBatchCli(argv, { ...io, progress: terminalProgress(process.stderr) }) : runCli(argv, io),
+    batch ? runBatchCli(argv, batchIo) : runCli(argv, { ...io, runAsBatch: () => runBatchCli(argv, batchIo) }),
   )
   .then(
     (r) => {

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../core/pipeline';
+import { splitByUnitColumn } from '../core/batch/split-units';
 import { placeText } from '../core/errors';
 import { blocksToText } from '../core/report/types';
 import { reportToJson } from '../core/report/to-json';
@@ -16,6 +17,11 @@ export interface CliIo {
   readonly err: (line: string) => void;
   /** Asks for the open password on a terminal (echo off); absent when nobody can answer. */
   readonly askPassword?: (question: string) => Promise<string | null>;
+  /**
+   * Runs the same command as the 汇总 of many units: called when the one file opened is an export
+   * whose 预算单位 column holds several units (each is then a unit of its own, never summed).
+   */
+  readonly runAsBatch?: () => Promise<CliResult>;
 }
 
 export interface CliResult {
@@ -57,6 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   const opened = await openOrExplain(fileName, bytes, args, io);
   if (!opened) return { code: 1, files: [] };
   const grid = opened.grid;
+  if (io.runAsBatch && splitByUnitColumn(grid) !== null) return io.runAsBatch();
   const result = buildReport(grid, args.options);
   // Said before anything else: a refusal of a renamed or converted file reads better knowing what it was.
   const note = conversionNote(fileName, opened);

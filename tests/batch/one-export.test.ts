@@ -118,3 +118,23 @@ test('a payments sheet without a 预算单位 column is no unit’s: the units a
     ['临江县教育局', expect.stringContaining('工作表“支付明细”没有预算单位列')],
   ]);
 });
+
+test('the command line opens one file once and turns to the 汇总 only when it holds several units', async () => {
+  const { runCli } = await import('../../src/cli/run');
+  const io = (asBatch: jest.Mock) => ({ out: () => undefined, err: () => undefined, runAsBatch: asBatch });
+  const file = path.join(dir, '一体化指标账导出-一次.xlsx');
+  writeFileSync(file, await exportBytes());
+  // The file is not inspected before it is opened…
+  expect(await isBatchCommand([file], { inspectFile: false })).toBe(false);
+  // …and once opened, an export of three units runs as the 汇总.
+  const several = jest.fn(async () => ({ code: 0, files: [] }));
+  await runCli([file, '--out', path.join(dir, 'once')], io(several));
+  expect(several).toHaveBeenCalledTimes(1);
+  // An export of one unit is a one-unit report, as before.
+  const yt = path.join(dir, 'yt01-once.xlsx');
+  writeFileSync(yt, (await writeCase(planCorpus().find((p) => p.id === 'yt01')!)).buffer);
+  const one = jest.fn(async () => ({ code: 0, files: [] }));
+  const r = await runCli([yt, '--out', path.join(dir, 'once-yt')], io(one));
+  expect(one).not.toHaveBeenCalled();
+  expect(r.code).toBe(0);
+});
