@@ -612,8 +612,8 @@ export const MUTANTS: readonly Mutant[] = [
   {
     id: 'pane-drops-indicator-options',
     file: 'src/taskpane/App.tsx',
-    from: '() => ({ ...settings.recognize, ...settings.indicators, ...settings.title }),',
-    to: '() => ({ ...settings.recognize, ...settings.title }),',
+    from: '      ...settings.indicators,\n      ...settings.title,',
+    to: '      ...settings.title,',
     bug: 'the pane silently drops the 预警规则 options when generating',
   },
   {
