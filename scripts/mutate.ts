@@ -689,10 +689,10 @@ export const MUTANTS: readonly Mutant[] = [
   },
   {
     id: 'batch-encrypted-called-xls',
-    file: 'src/core/batch/unit-file.ts',
-    from: 'return contains(bytes, ENCRYPTION_INFO)',
-    to: 'return false',
-    bug: 'an encrypted ledger is reported as an old .xls',
+    file: 'src/xlsx/file-kind.ts',
+    from: "if (contains(b, ENCRYPTED_PACKAGE) && contains(b, ENCRYPTION_INFO)) return 'encrypted-ooxml';",
+    to: "if (contains(b, ENCRYPTED_PACKAGE) && contains(b, ENCRYPTION_INFO)) return 'workbook';",
+    bug: 'an encrypted ledger is reported as an old .xls (in the 汇总 and for one unit)',
   },
   {
     id: 'bulletin-spent-is-budget',

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { baseName, failedUnit, NOT_A_WORKBOOK, reportUnits, unreadableReason } from '../core/batch/unit-file';
+import { baseName, failedUnit, NOT_A_WORKBOOK, reportUnits } from '../core/batch/unit-file';
 import { type UnitOutcome } from '../core/batch/types';
 import { placeText } from '../core/errors';
 import { type ReportOptions } from '../core/pipeline';
@@ -58,8 +58,7 @@ export async function runUnit(job: UnitJob): Promise<UnitResult[]> {
     opened = await openLedger(path.basename(job.file), bytes);
   } catch (e) {
     if (e instanceof LedgerFileError) return failure(e.message);
-    const unreadable = unreadableReason(bytes);
-    return failure(unreadable ?? NOT_A_WORKBOOK);
+    return failure(NOT_A_WORKBOOK);
   }
   const grid: WorkbookGrid = opened.grid;
   const out: UnitResult[] = [];

@@ -8,7 +8,7 @@ import { aggregateUnits } from '../core/batch/aggregate';
 import { buildBulletin } from '../core/batch/bulletin';
 import { renameUnit } from '../core/batch/summarize';
 import { type BatchModel, type UnitOutcome } from '../core/batch/types';
-import { NOT_A_WORKBOOK, failedUnit, reportUnits, uniqueNames, unreadableReason } from '../core/batch/unit-file';
+import { NOT_A_WORKBOOK, failedUnit, reportUnits, uniqueNames } from '../core/batch/unit-file';
 import { type ReportOptions } from '../core/pipeline';
 import { buildBulletinDocx } from '../word/bulletin-docx';
 import { LedgerFileError, openLedger } from '../xlsx/open-ledger';
@@ -76,7 +76,7 @@ async function oneFile(f: BatchFile, options: ReportOptions): Promise<UnitOutcom
     grid = (await openLedger(f.name.split('/').pop() ?? f.name, bytes)).grid;
   } catch (e) {
     if (e instanceof LedgerFileError) return [failedUnit(f.name, e.message)];
-    return [failedUnit(f.name, unreadableReason(bytes) ?? NOT_A_WORKBOOK)];
+    return [failedUnit(f.name, NOT_A_WORKBOOK)];
   }
   return reportUnits(grid, f.name, options).map((r) => r.outcome);
 }

@@ -6,7 +6,6 @@ export { summaryPlan } from './summary-plan';
 export { splitByUnitColumn, type UnitPart } from './split-units';
 export {
   baseName,
-  unreadableReason,
   reportUnits,
   uniqueNames,
   folderName,

@@ -6,38 +6,14 @@ import { summarizeUnit } from './summarize';
 import { type UnitOutcome, type UnitSummary } from './types';
 
 /**
- * One file of a batch, the same in the CLI (worker threads) and in the browser: why its bytes
- * cannot be a workbook, and the report of each unit in it.
+ * One file of a batch, the same in the CLI (worker threads) and in the browser: the report of each
+ * unit in it (opening the file, with its reasons for refusing one, is src/xlsx/open-ledger.ts).
  */
 
 /** The file name without its folder and its spreadsheet extension. @example baseName('a/b/台账.xlsx') === '台账' */
 export function baseName(file: string): string {
   const last = file.split(/[\\/]/).pop() ?? file;
   return last.replace(/\.(xlsx|xlsm|xls|et|csv)$/i, '');
-}
-
-/** EncryptionInfo in UTF-16LE: the stream an encrypted OOXML package carries. */
-const ENCRYPTION_INFO = Array.from('EncryptionInfo').flatMap((c) => [c.charCodeAt(0), 0]);
-
-function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/**
- * Why these bytes cannot be read as a .xlsx, before trying: empty, encrypted (an OLE2 compound file
- * with an EncryptionInfo stream), an old .xls or WPS .et (OLE2 too). Null when they may be a .xlsx.
- */
-export function unreadableReason(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return '文件是空的（0 字节），可能没有保存完整或下载中断，请重新报送。';
-  const ole = bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  if (!ole) return null;
-  return contains(bytes, ENCRYPTION_INFO)
-    ? '文件设有打开密码，无法读取。请去掉密码（文件→信息→保护工作簿）后另存为 .xlsx 重新报送。'
-    : '文件是旧版 .xls 或 WPS .et 格式，请用 Excel 或 WPS 另存为 .xlsx 后重新报送。';
 }
 
 export const NOT_A_WORKBOOK = '不是有效的 .xlsx 工作簿（文件可能已损坏，或不是表格文件）。';
