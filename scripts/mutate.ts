@@ -89,6 +89,7 @@ const GROUPS: readonly Group[] = [
   { prefix: 'src/core/recognize/', scored: false, first: ['tests/core/recognize-shapes.test.ts', ORACLE], extra: [] },
   { prefix: 'src/taskpane/', scored: false, first: ['tests/taskpane/options.test.tsx'], extra: ['tests/taskpane/'] },
   { prefix: 'src/core/batch/', scored: false, first: ['tests/batch/'], extra: ['tests/host/batch-files.test.ts'] },
+  { prefix: 'src/xlsx/file-kind.ts', scored: false, first: ['tests/batch/batch.test.ts', 'tests/cli/'], extra: [] },
 ];
 
 const MONEY = 'src/core/money/';
