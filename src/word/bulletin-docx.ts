@@ -4,50 +4,17 @@
  */
 import { Document, Packer, SectionType } from 'docx';
 import { type Bulletin } from '../core/batch/bulletin';
-import {
-  blockParagraph,
-  EXACT_LINE,
-  faces,
-  FONT,
-  INDENT,
-  pageNumberFooter,
-  sectionProperties,
-  SIZE,
-  tableParagraphs,
-} from './docx';
+import { blockParagraph, officialStyles, pageNumberFooter, sectionProperties, tableParagraphs } from './docx';
 
 export function buildBulletinDocument(b: Bulletin, creator = '绩效监控助手'): Document {
   const footers = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
-  const headingStyle = (font: string, bold: boolean) => ({
-    run: { font: faces(font), size: SIZE.body, bold, italics: false, color: '000000' },
-    paragraph: { spacing: EXACT_LINE, indent: INDENT },
-  });
   const tables = b.tables.flatMap((t, i) => tableParagraphs(t, i === 0));
   return new Document({
     creator,
     title: b.title,
     description: '预算执行和绩效运行监控情况通报',
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: faces(FONT.body), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: EXACT_LINE },
-        },
-        heading1: headingStyle(FONT.h1, false),
-        heading2: headingStyle(FONT.h2, false),
-        heading3: headingStyle(FONT.body, true),
-      },
-      paragraphStyles: [
-        {
-          id: 'Normal',
-          name: 'Normal',
-          quickFormat: true,
-          run: { font: faces(FONT.body), size: SIZE.body },
-          paragraph: { spacing: EXACT_LINE },
-        },
-      ],
-    },
+    styles: officialStyles(),
     sections: [
       { properties: sectionProperties(true), footers, children: b.blocks.map(blockParagraph) },
       ...(tables.length > 0

@@ -26,6 +26,7 @@ import {
   SectionType,
   type IRunOptions,
   type ISectionPropertiesOptions,
+  type IStylesOptions,
 } from 'docx';
 import { type Block, type ReportModel } from '../core/report/types';
 import { type CellAlign, type ReportTable, reportTables } from '../core/report/tables';
@@ -283,6 +284,41 @@ export function sectionProperties(grid: boolean, landscape = false): ISectionPro
   };
 }
 
+/**
+ * The document's styles, shared by the report and the 通报: 仿宋 3号 on exact lines, Word's own heading
+ * styles carrying the outline (navigation pane) with the document's faces.
+ */
+export function officialStyles(): IStylesOptions {
+  const headingStyle = (font: string, bold: boolean) => ({
+    run: { font: faces(font), size: SIZE.body, bold, italics: false, color: '000000' },
+    paragraph: { spacing: EXACT_LINE, indent: INDENT },
+  });
+  return {
+    default: {
+      document: {
+        // Latin text marked as English, not Chinese: with zh-CN LibreOffice breaks "51.16" between digits.
+        run: { font: faces(FONT.body), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        paragraph: { spacing: EXACT_LINE },
+      },
+      // Word's built-in heading styles keep the outline (navigation pane); their look is the document's.
+      heading1: headingStyle(FONT.h1, false),
+      heading2: headingStyle(FONT.h2, false),
+      heading3: headingStyle(FONT.body, true),
+    },
+    // Normal carries the size and faces too, not only docDefaults: LibreOffice measures the page grid
+    // from the Normal style itself and assumes 12 pt when the style is empty.
+    paragraphStyles: [
+      {
+        id: 'Normal',
+        name: 'Normal',
+        quickFormat: true,
+        run: { font: faces(FONT.body), size: SIZE.body },
+        paragraph: { spacing: EXACT_LINE },
+      },
+    ],
+  };
+}
+
 /** The Document object, for callers that want to pack it differently. */
 export function buildDocument(model: ReportModel): Document {
   const all = reportTables(model);
@@ -291,39 +327,12 @@ export function buildDocument(model: ReportModel): Document {
   const landscape = all.filter((t) => t.landscape === true).flatMap((t, i) => tableParagraphs(t, i === 0, true));
   // Both sections number their pages the same way; Word continues the numbering across them.
   const footers = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
-  const headingStyle = (font: string, bold: boolean) => ({
-    run: { font: faces(font), size: SIZE.body, bold, italics: false, color: '000000' },
-    paragraph: { spacing: EXACT_LINE, indent: INDENT },
-  });
   return new Document({
     creator: model.organization,
     title: model.title,
     description: '部门事中绩效监控报告',
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          // Latin text marked as English, not Chinese: with zh-CN LibreOffice breaks "51.16" between digits.
-          run: { font: faces(FONT.body), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
-          paragraph: { spacing: EXACT_LINE },
-        },
-        // Word's built-in heading styles keep the outline (navigation pane); their look is the document's.
-        heading1: headingStyle(FONT.h1, false),
-        heading2: headingStyle(FONT.h2, false),
-        heading3: headingStyle(FONT.body, true),
-      },
-      // Normal carries the size and faces too, not only docDefaults: LibreOffice measures the page grid
-      // from the Normal style itself and assumes 12 pt when the style is empty.
-      paragraphStyles: [
-        {
-          id: 'Normal',
-          name: 'Normal',
-          quickFormat: true,
-          run: { font: faces(FONT.body), size: SIZE.body },
-          paragraph: { spacing: EXACT_LINE },
-        },
-      ],
-    },
+    styles: officialStyles(),
     sections: [
       { properties: sectionProperties(true), footers, children: model.blocks.map(blockParagraph) },
       // The tables get a section of their own without the line grid: LibreOffice snaps every line to
