@@ -114,3 +114,27 @@ describe('a ledger that never names its unit', () => {
     expect(text(out)).not.toContain('本单位2024年部门事中绩效监控报告');
   });
 });
+
+describe('a ledger with 上年结转 beside 年中调整', () => {
+  const out = run(
+    book(
+      sheet('台账', [
+        ['某某局2024年预算执行台账'],
+        ['单位：元'],
+        ['项目名称', '支出类别', '年初预算', '上年结转', '年中调整', '全年预算', '1-8月执行数'],
+        ['办公费', '公用支出', 200000, 0, 0, 200000, 140000],
+        ['甲项目', '项目支出', 1000000, 0, 200000, 1200000, 800000],
+        ['结转项目', '项目支出', 0, 500000, 0, 500000, 400000],
+        ['追加项目', '项目支出', 0, 0, 300000, 300000, 200000],
+      ]),
+    ),
+  );
+  test('the projects’ carry-over is said apart, never counted as 年中调增; the parts add up to the total', () => {
+    expectSignableText(out.model.blocks, out.plan);
+    // 100 + 30 + 50 + 20 = 200万元 of projects; the unit's own 年中调增 is 50 (20 + 30), its 上年结转 50.
+    expect(text(out)).toContain('年初预算120.00万元，年中调增预算50.00万元，上年结转50.00万元，全年预算220.00万元。');
+    expect(text(out)).toContain(
+      '项目支出共3个（年初安排1个100.00万元，年中追加1个30.00万元，上年结转50.00万元，年中调增项目预算20.00万元）',
+    );
+  });
+});

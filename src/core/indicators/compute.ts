@@ -103,13 +103,18 @@ export function computeIndicators(
   const fromStart = projectLines.filter((l) => l.initial > 0);
   const initialSum = fromStart.reduce((s, l) => s + l.initial, 0);
   const addedSum = added.reduce((s, l) => s + l.budget, 0);
+  const otherAdjustment = byCategory.项目支出.budget - initialSum - addedSum;
+  // An added project's carry-over is inside addedSum already.
+  const carried = projectLines.filter((l) => !added.includes(l)).reduce((s, l) => s + (l.carryover ?? 0), 0);
   const projectPlan: ProjectPlan = {
     initialCount: fromStart.length,
     initialSum,
     addedCount: added.length,
     addedSum,
     // Whatever else changed: adjustments of 年初 projects (and of any project neither started nor added).
-    otherAdjustment: byCategory.项目支出.budget - initialSum - addedSum,
+    otherAdjustment,
+    carryover: carried,
+    inYearAdjustment: otherAdjustment - carried,
   };
   return {
     year,

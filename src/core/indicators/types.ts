@@ -52,8 +52,14 @@ export interface ProjectPlan {
   /** Projects added during the year (年初 0, 调增 > 0), and their budgets. */
   readonly addedCount: number;
   readonly addedSum: Fen;
-  /** In-year changes to the projects of the 年初 budget (调增 positive, 调减 negative). */
+  /** In-year changes to the projects of the 年初 budget (调增 positive, 调减 negative), 上年结转 included. */
   readonly otherAdjustment: Fen;
+  /**
+   * Of otherAdjustment, last year's carried-over money (上年结转 of projects not added in the year), said
+   * apart so "年中调增" never counts it: otherAdjustment = carryover + inYearAdjustment.
+   */
+  readonly carryover: Fen;
+  readonly inYearAdjustment: Fen;
 }
 
 export interface Indicators {

@@ -385,8 +385,9 @@ function projectListSentence(c: Ctx, projs: readonly ItemResult[]): string {
     ? [
         plan.initialCount > 0 ? `年初安排${plan.initialCount}个${wan(plan.initialSum)}` : '年初未安排项目',
         plan.addedCount > 0 ? `年中追加${plan.addedCount}个${wan(plan.addedSum)}` : '',
-        plan.otherAdjustment !== 0
-          ? `年中${plan.otherAdjustment > 0 ? '调增' : '调减'}项目预算${wan(Math.abs(plan.otherAdjustment))}`
+        plan.carryover !== 0 ? `上年结转${wan(plan.carryover)}` : '',
+        plan.inYearAdjustment !== 0
+          ? `年中${plan.inYearAdjustment > 0 ? '调增' : '调减'}项目预算${wan(Math.abs(plan.inYearAdjustment))}`
           : '',
       ].filter((x) => x !== '')
     : [];
