@@ -36,6 +36,22 @@ export const USAGE = `用法：npm run report -- <台账文件> [--out 目录] [
 export class UsageError extends Error {}
 
 /**
+ * The command line parsed, or the exit it ends in: a UsageError is printed with the usage and exits 2
+ * (0 for --help, which has no message). Shared by the one-unit run and the 汇总.
+ * @example parsedOrExit(() => parseArgs(['--month']), console.error) → { exit: 2 }
+ */
+export function parsedOrExit<T>(parse: () => T, err: (line: string) => void): { args: T } | { exit: number } {
+  try {
+    return { args: parse() };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    if (e.message) err(`错误：${e.message}`);
+    err(USAGE);
+    return { exit: e.message ? 2 : 0 };
+  }
+}
+
+/**
  * Parses the command line. Throws UsageError with a Chinese message on anything it cannot use.
  * @example parseArgs(['台账.xlsx', '--month', '8']).options.month === 8
  */

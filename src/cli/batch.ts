@@ -19,7 +19,7 @@ import { readWorkbookGrid } from '../xlsx/read-grid';
 import { buildSummaryWorkbook } from '../xlsx/summary-workbook';
 import { XlsxPackage } from '../xlsx/zip-parts';
 import { buildBulletinDocx } from '../word/bulletin-docx';
-import { USAGE, UsageError, parseArgs } from './args';
+import { USAGE, UsageError, parseArgs, parsedOrExit } from './args';
 import { runUnit, type UnitJob, type UnitResult } from './batch-unit';
 import { baseName, uniqueNames } from '../core/batch/unit-file';
 
@@ -402,17 +402,9 @@ export function terminalProgress(stream: NodeJS.WriteStream): BatchIo['progress'
 
 /** The CLI entry of a batch: parse, run, and map errors as the one-unit CLI does. */
 export async function runBatchCli(argv: readonly string[], io: BatchIo): Promise<BatchResult> {
-  let args: BatchArgs;
-  try {
-    args = parseBatchArgs(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      if (e.message) io.err(`错误：${e.message}`);
-      io.err(USAGE);
-      return { code: e.message ? 2 : 0, files: [] };
-    }
-    throw e;
-  }
+  const parsed = parsedOrExit(() => parseBatchArgs(argv), io.err);
+  if ('exit' in parsed) return { code: parsed.exit, files: [] };
+  const args = parsed.args;
   // Several runs' 汇总.json (a run split across machines): merged into one 汇总.
   if (args.inputs.every((i) => /\.json$/i.test(i))) return mergeSummaries(args, io);
   return runBatch(args, io);

@@ -8,7 +8,7 @@ import { reportToJson } from '../core/report/to-json';
 import { conversionNote, LedgerFileError, ledgerBaseName, type OpenedLedger, openLedger } from '../xlsx/open-ledger';
 import { applyPlanToXlsx } from '../xlsx/apply-plan';
 import { buildDocx } from '../word/docx';
-import { type CliArgs, USAGE, UsageError, parseArgs } from './args';
+import { type CliArgs, parseArgs, parsedOrExit } from './args';
 import { nodeOfficeCrypto } from './office-crypto';
 import { bufferFind, ZLIB_CODEC, zlibInflater } from './zlib-codec';
 
@@ -35,17 +35,9 @@ export interface CliResult {
  * expected failures print a Chinese message without a stack trace.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
-  let args: CliArgs;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      if (e.message) io.err(`错误：${e.message}`);
-      io.err(USAGE);
-      return { code: e.message ? 2 : 0, files: [] };
-    }
-    throw e;
-  }
+  const parsed = parsedOrExit(() => parseArgs(argv), io.err);
+  if ('exit' in parsed) return { code: parsed.exit, files: [] };
+  const args = parsed.args;
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(args.ledger));
