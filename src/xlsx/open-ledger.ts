@@ -164,6 +164,17 @@ export async function openLedger(
   }
 }
 
+/** The password given does not open the file: its own message, so the user retypes it. */
+function wrongPassword(fileName: string, cause: unknown): LedgerFileError {
+  return new LedgerFileError(
+    'wrong-password',
+    `“${fileName}”的打开密码不对。请核对密码（区分大小写、全角和半角）后再试。`,
+    {
+      cause,
+    },
+  );
+}
+
 function wrongKind(fileName: string, what: string | null): LedgerFileError {
   const it = what ? `它其实是${what}` : '它不是电子表格文件';
   return new LedgerFileError(
@@ -247,12 +258,7 @@ async function openEncrypted(fileName: string, bytes: Uint8Array, options: OpenL
   try {
     plain = await crypto.decrypt(bytes, password);
   } catch (e) {
-    if (e instanceof WrongPasswordError)
-      throw new LedgerFileError(
-        'wrong-password',
-        `“${fileName}”的打开密码不对。请核对密码（区分大小写、全角和半角）后再试。`,
-        { cause: e },
-      );
+    if (e instanceof WrongPasswordError) throw wrongPassword(fileName, e);
     throw new LedgerFileError(
       'unreadable',
       `“${fileName}”设置了打开密码，但它的加密方式无法识别（${e instanceof Error ? e.message : String(e)}）。请在 Excel 或 WPS 中用密码打开它，清除打开密码后另存一份，再选择另存的文件。`,
@@ -293,12 +299,7 @@ async function convert(
         try {
           plain = await options.crypto.decrypt(bytes, options.password);
         } catch (d) {
-          if (d instanceof WrongPasswordError)
-            throw new LedgerFileError(
-              'wrong-password',
-              `“${fileName}”的打开密码不对。请核对密码（区分大小写、全角和半角）后再试。`,
-              { cause: d },
-            );
+          if (d instanceof WrongPasswordError) throw wrongPassword(fileName, d);
           throw new LedgerFileError(
             'unreadable',
             `“${fileName}”是设置了打开密码的 .xls 文件，无法解密。请在 Excel 或 WPS 中用密码打开它，清除打开密码后另存为 .xlsx，再选择另存的文件。`,

@@ -5,7 +5,8 @@ import { DEPARTMENT_SHEET, OUTPUT_SHEET_MARK } from '../constants';
 import { departmentFunds } from '../report/department';
 import { TARGET_COLUMN_WIDTHS, targetColumns, targetRowCells } from './targets-sheet';
 import { tableRowHeights } from './row-heights';
-import { type CellStyleName, type PlannedCell, type PlannedMerge, type PlannedSheet } from './types';
+import { sheetRows } from './sheet-rows';
+import { type CellStyleName, type PlannedCell, type PlannedSheet } from './types';
 
 const cell = (value: string | number | null, style: CellStyleName): PlannedCell => ({ value, style });
 const WIDTH = 10;
@@ -18,15 +19,7 @@ const WIDTH = 10;
 export function departmentSheet(model: ReportModel): PlannedSheet {
   const period = periodLabel(model.month);
   const d = departmentFunds(model);
-  const rows: (PlannedCell | null)[][] = [];
-  const merges: PlannedMerge[] = [];
-  const mergeRow = (left: number, right: number): void => {
-    merges.push({ top: rows.length - 1, left, bottom: rows.length - 1, right });
-  };
-  const fill = (first: PlannedCell, style: CellStyleName, n = WIDTH - 1): PlannedCell[] => [
-    first,
-    ...Array.from({ length: n }, () => cell(null, style)),
-  ];
+  const { rows, merges, mergeRow, fill } = sheetRows(WIDTH);
   rows.push([cell(`${model.organization}${model.year}年部门整体支出绩效监控表（${period}）`, 'title')]);
   mergeRow(0, WIDTH - 1);
   rows.push(

@@ -6,6 +6,7 @@ import { OUTPUT_SHEET_MARK, TARGETS_MONITOR_SHEET, TARGETS_SHEET } from '../cons
 import { type TargetGroup, type TargetResult } from '../targets/types';
 import { BASIC_GROUP } from '../targets/compute';
 import { tableRowHeights } from './row-heights';
+import { sheetRows } from './sheet-rows';
 import { type CellStyleName, type PlannedCell, type PlannedMerge, type PlannedSheet, type WritePlan } from './types';
 
 const cell = (value: string | number | null, style: CellStyleName): PlannedCell => ({ value, style });
@@ -95,15 +96,7 @@ export function targetsMonitorSheet(model: ReportModel): PlannedSheet | null {
   const t = model.targets;
   if (!t || t.count === 0) return null;
   const period = periodLabel(model.month);
-  const rows: (PlannedCell | null)[][] = [];
-  const merges: PlannedMerge[] = [];
-  const mergeRow = (left: number, right: number): void => {
-    merges.push({ top: rows.length - 1, left, bottom: rows.length - 1, right });
-  };
-  const fill = (first: PlannedCell, style: CellStyleName, n = WIDTH - 1): PlannedCell[] => [
-    first,
-    ...Array.from({ length: n }, () => cell(null, style)),
-  ];
+  const { rows, merges, mergeRow, fill } = sheetRows(WIDTH);
 
   rows.push([cell(`${model.organization}${model.year}年绩效目标执行监控表（${period}）`, 'title')]);
   mergeRow(0, WIDTH - 1);
