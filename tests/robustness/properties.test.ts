@@ -142,7 +142,10 @@ describe('any workbook, however malformed', () => {
           // The write plan only writes the add-in's sheets, and highlights only ledger lines.
           const { model, plan } = r.value;
           for (const s of plan.sheets) expect(OUTPUT_SHEETS).toContain(s.name);
-          const lineRows = new Set(model.recognition.lines.map((l) => `${l.sheet}\u0000${l.row - 1}`));
+          // A line merged from several rows (one project on two rows) is highlighted on each of them.
+          const lineRows = new Set(
+            model.recognition.lines.flatMap((l) => (l.rows ?? [l.row]).map((r) => `${l.sheet}\u0000${r - 1}`)),
+          );
           const locked = new Set(all.filter((s) => s.protected).map((s) => s.name));
           for (const h of plan.highlights) {
             expect(lineRows.has(`${h.sheet}\u0000${h.row}`)).toBe(true);
