@@ -74,7 +74,14 @@ export async function runUnit(job: UnitJob): Promise<UnitResult[]> {
     const files: UnitFile[] = [
       { name: 'report.json', content: text.encode(JSON.stringify(reportToJson(model), null, 2) + '\n') },
       { name: 'report.txt', content: text.encode(blocksToText(model.blocks) + '\n') },
-      { name: `${base}-监控报告.xlsx`, content: await applyPlanToXlsx(opened.xlsx, plan) },
+      {
+        name: `${base}-监控报告.xlsx`,
+        content: await applyPlanToXlsx(
+          opened.xlsx,
+          plan,
+          opened.largeSheetShells ? { knownShells: opened.largeSheetShells } : {},
+        ),
+      },
       { name: `${base}-监控报告.docx`, content: await buildDocx(model) },
     ];
     out.push({ outcome, files, warnings });

@@ -10,7 +10,7 @@ import { applyPlanToXlsx } from '../xlsx/apply-plan';
 import { buildDocx } from '../word/docx';
 import { type CliArgs, parseArgs, parsedOrExit } from './args';
 import { nodeOfficeCrypto } from './office-crypto';
-import { bufferFind, ZLIB_CODEC, zlibInflater } from './zlib-codec';
+import { bufferFind, nodeCrc32, ZLIB_CODEC, zlibInflater, zlibInflateWhole } from './zlib-codec';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -129,7 +129,7 @@ async function openOrExplain(
     try {
       return await openLedger(fileName, bytes, {
         crypto: nodeOfficeCrypto,
-        read: { inflater: zlibInflater, findBytes: bufferFind },
+        read: { inflater: zlibInflater, inflateWhole: zlibInflateWhole, crc32: nodeCrc32, findBytes: bufferFind },
         ...(password !== undefined ? { password } : {}),
       });
     } catch (e) {
@@ -163,6 +163,9 @@ async function openOrExplain(
 
 /** The result workbook: the report's sheets added, encrypted again with the ledger's password. */
 async function resultWorkbook(opened: OpenedLedger, plan: Parameters<typeof applyPlanToXlsx>[1]): Promise<Uint8Array> {
-  const written = await applyPlanToXlsx(opened.xlsx, plan, { codec: ZLIB_CODEC });
+  const written = await applyPlanToXlsx(opened.xlsx, plan, {
+    codec: ZLIB_CODEC,
+    ...(opened.largeSheetShells ? { knownShells: opened.largeSheetShells } : {}),
+  });
   return opened.password === null ? written : nodeOfficeCrypto.encrypt(written, opened.password);
 }

@@ -144,6 +144,12 @@ export interface WriteOptions {
   readonly streamAbove?: number;
   /** Inflate, deflate and CRC for those; fflate by default, Node's zlib in the CLI. */
   readonly codec?: StreamCodec;
+  /**
+   * Large worksheet parts of these same bytes without their rows, as the reader saw them
+   * (OpenedLedger.largeSheetShells): a part whose head and tail the edit leaves as they are is kept
+   * without being inflated again.
+   */
+  readonly knownShells?: ReadonlyMap<string, string>;
 }
 
 const STREAM_ABOVE = 16 * 1024 * 1024;
@@ -192,6 +198,8 @@ export async function applyPlanToXlsx(
     // A huge sheet (a million formatted blank rows) is edited as a stream: never a string of it whole.
     const raw = ed.pkg.rawPart(ws.path);
     if (raw?.deflated && raw.size > (options.streamAbove ?? STREAM_ABOVE)) {
+      const shell = options.knownShells?.get(ws.path);
+      if (shell !== undefined && edit(shell) === shell) continue;
       const part = await editLargeSheet(raw.bytes, edit, options.codec ?? FFLATE_CODEC, mine.length > 0);
       if (part === 'unchanged' || (part !== null && ed.pkg.setDeflated(ws.path, part))) continue;
     }

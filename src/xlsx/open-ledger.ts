@@ -82,6 +82,8 @@ export interface OpenedLedger {
   readonly renamed: boolean;
   /** For a CSV: the text encoding it was read with. */
   readonly encoding?: string;
+  /** Large worksheet parts of `xlsx` without their rows, by part path (see ReadOptions.onLargeSheet). */
+  readonly largeSheetShells?: ReadonlyMap<string, string>;
 }
 
 const EXTENSIONS: Readonly<Record<LedgerFormat, RegExp>> = {
@@ -230,8 +232,15 @@ async function openZip(
   if (!has('[Content_Types].xml') || (zip.file(/^xl\/workbook\d*\.xml$/).length === 0 && !has('_rels/.rels')))
     throw wrongKind(fileName, 'zip 压缩包（请先解压，再选择里面的台账工作簿）');
   let grid: WorkbookGridWithInfo;
+  const largeSheetShells = new Map<string, string>();
   try {
-    grid = await readWorkbookGrid(bytes, read);
+    grid = await readWorkbookGrid(bytes, {
+      ...read,
+      onLargeSheet: (part, shell) => {
+        largeSheetShells.set(part, shell);
+        read.onLargeSheet?.(part, shell);
+      },
+    });
   } catch (e) {
     if (isTooLarge(e))
       throw new LedgerFileError(
@@ -242,7 +251,15 @@ async function openZip(
     // The directory was whole but a part is missing or does not inflate: damaged all the same.
     throw damaged(fileName, e);
   }
-  return { grid, xlsx: bytes, format: 'xlsx', converted: false, password, renamed: renamedFrom('xlsx') };
+  return {
+    grid,
+    xlsx: bytes,
+    format: 'xlsx',
+    converted: false,
+    password,
+    renamed: renamedFrom('xlsx'),
+    ...(largeSheetShells.size > 0 ? { largeSheetShells } : {}),
+  };
 }
 
 async function openEncrypted(fileName: string, bytes: Uint8Array, options: OpenLedgerOptions): Promise<OpenedLedger> {

@@ -1,11 +1,23 @@
 /** Reading an .xlsx file into the core's plain WorkbookGrid (Node and browser alike). */
 import { type SheetGrid, type WorkbookGrid } from '../core/grid/types';
+import { crc32 as jsCrc32 } from './crc32';
 import { parseSharedStrings } from './shared-strings';
-import { scanWorksheet } from './sheet-scanner';
+import { scanWorksheet, SheetRowsReader, worksheetPrefix } from './sheet-scanner';
 import { dateStyleFlags } from './styles-read';
 import { type ByteFinder, compactSheetXml, fflateInflater, type Inflater } from './sheet-stream';
 import { parseWorkbook } from './workbook-xml';
-import { parseRels, relsPathOf, resolveTarget, REL_TYPE, workbookPath, XlsxPackage } from './zip-parts';
+import {
+  checkPart,
+  type Crc32,
+  DamagedPartError,
+  type InflateWhole,
+  parseRels,
+  relsPathOf,
+  resolveTarget,
+  REL_TYPE,
+  workbookPath,
+  XlsxPackage,
+} from './zip-parts';
 
 export interface WorkbookGridWithInfo extends WorkbookGrid {
   /** The workbook counts serial dates from 1904 (dates are already converted with it). */
@@ -20,8 +32,17 @@ export interface ReadOptions {
   readonly streamAbove?: number;
   /** The streaming inflate; fflate by default, Node's zlib in the CLI (several times faster). */
   readonly inflater?: Inflater;
+  /** Inflates the parts read whole (Node's zlib in the CLI, several times faster); JSZip's by default. */
+  readonly inflateWhole?: InflateWhole;
+  /** CRC-32 to check what is read against the zip's directory; a JavaScript one by default. */
+  readonly crc32?: Crc32;
   /** A native byte search (Node's Buffer.indexOf in the CLI); a JavaScript one by default. */
   readonly findBytes?: ByteFinder;
+  /**
+   * Told, for each part read in pieces, the sheet without its rows (head and tail): writing the result
+   * can then leave such a part alone without inflating it again when its tail needs no change.
+   */
+  readonly onLargeSheet?: (partPath: string, shell: string) => void;
 }
 
 /** 16 MB of XML: a few hundred thousand cells; below it a whole-part read is fast and small enough. */
@@ -29,8 +50,12 @@ const STREAM_ABOVE = 16 * 1024 * 1024;
 
 export async function readWorkbookGrid(bytes: Uint8Array, options: ReadOptions = {}): Promise<WorkbookGridWithInfo> {
   const streamAbove = options.streamAbove ?? STREAM_ABOVE;
+  const crc32 = options.crc32 ?? jsCrc32;
   const inflater = options.inflater ?? fflateInflater;
-  const pkg = await XlsxPackage.open(bytes);
+  const pkg = await XlsxPackage.open(bytes, {
+    ...(options.inflateWhole ? { inflateWhole: options.inflateWhole } : {}),
+    ...(options.crc32 ? { crc32: options.crc32 } : {}),
+  });
   const wbPath = await workbookPath(pkg);
   const wb = parseWorkbook(await pkg.requireText(wbPath));
   const rels = parseRels(await pkg.text(relsPathOf(wbPath)));
@@ -53,15 +78,35 @@ export async function readWorkbookGrid(bytes: Uint8Array, options: ReadOptions =
     }
     const partPath = resolveTarget(wbPath, rel.target);
     const raw = pkg.rawPart(partPath);
+    // A large part's rows are read as it is inflated; `xml` is then the sheet without them.
+    let rows: SheetRowsReader | undefined;
+    let size = 0;
+    let crc = 0;
+    const counted = (onChunk: (bytes: Uint8Array) => void) => (bytes: Uint8Array) => {
+      size += bytes.length;
+      crc = crc32(bytes, crc);
+      onChunk(bytes);
+    };
     const xml =
       raw && raw.size > streamAbove
         ? await compactSheetXml(
-            (onChunk) => (raw.deflated ? inflater(raw.bytes, onChunk) : Promise.resolve(onChunk(raw.bytes))),
+            (onChunk) =>
+              raw.deflated ? inflater(raw.bytes, counted(onChunk)) : Promise.resolve(counted(onChunk)(raw.bytes)),
             options.findBytes,
+            (rowsXml, head) => {
+              rows ??= new SheetRowsReader(ctx, worksheetPrefix(head));
+              rows.read(rowsXml, 0, rowsXml.length);
+            },
           )
         : await pkg.text(partPath);
-    if (xml === undefined) continue;
-    const scanned = scanWorksheet(xml, ctx);
+    // Listed in the workbook but not in the zip: a damaged file, not a sheet to leave out unsaid.
+    if (xml === undefined) throw new DamagedPartError(`Worksheet part ${partPath} is missing`);
+    if (raw && raw.size > streamAbove) {
+      checkPart(partPath, raw, size, crc);
+      pkg.markChecked(partPath);
+      options.onLargeSheet?.(partPath, xml);
+    }
+    const scanned = scanWorksheet(xml, ctx, rows);
     sheets.push({
       name: entry.name,
       rows: scanned.rows,
@@ -71,7 +116,30 @@ export async function readWorkbookGrid(bytes: Uint8Array, options: ReadOptions =
       protected: isProtected(xml),
     });
   }
+  await checkOtherParts(pkg, streamAbove, inflater, crc32);
   return { sheets, date1904: wb.date1904 };
+}
+
+/**
+ * The parts the grid did not need (theme, document properties, drawings, pictures) checked all the
+ * same: the result workbook carries them over, and a damaged one is a damaged file, said now rather
+ * than when the result is written. Large ones are checked in pieces.
+ */
+async function checkOtherParts(pkg: XlsxPackage, streamAbove: number, inflater: Inflater, crc32: Crc32): Promise<void> {
+  for (const path of pkg.unchecked()) {
+    const raw = pkg.rawPart(path);
+    if (!raw || raw.size <= streamAbove || !raw.deflated) {
+      await pkg.partBytes(path);
+      continue;
+    }
+    let size = 0;
+    let crc = 0;
+    await inflater(raw.bytes, (bytes) => {
+      size += bytes.length;
+      crc = crc32(bytes, crc);
+    });
+    checkPart(path, raw, size, crc);
+  }
 }
 
 /**

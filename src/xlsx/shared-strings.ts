@@ -14,6 +14,7 @@ export function parseSharedStrings(xml: string | undefined): string[] {
     const lt = xml.indexOf(open, i);
     if (lt < 0) break;
     const gt = xml.indexOf('>', lt);
+    if (gt < 0) break; // cut off: a search from -1 would go back to the start and never end
     if (xml.charCodeAt(gt - 1) === 47) {
       out.push(''); // <si/>
       i = gt + 1;

@@ -7,7 +7,7 @@ import { type CellValue, type MergeRange } from '../core/grid/types';
 import { stringItemText } from './rich-text';
 import { serialToDate } from './serial-date';
 import { decodeCellText, decodeEntities } from './xml-text';
-import { prefixOf, rootElement } from './xml-elements';
+import { prefixOf, rootElement, rootName } from './xml-elements';
 
 export interface ScanContext {
   readonly sharedStrings: readonly string[];
@@ -73,35 +73,52 @@ export function parseRange(ref: string): MergeRange | undefined {
   };
 }
 
-export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
-  const p = prefixOf(rootElement(xml).name);
-  const pre = p ? `${p}:` : '';
-  const rowOpen = `<${pre}row`;
-  const rowClose = `</${pre}row>`;
-  const cellOpen = `<${pre}c`;
-  const cellClose = `</${pre}c>`;
-  const vOpen = `<${pre}v`;
-  const vClose = `</${pre}v>`;
-  const isOpen = `<${pre}is>`;
-  const isClose = `</${pre}is>`;
+/**
+ * Reads `<row>` elements into cells, piece by piece: a large sheet hands over its rows as they are
+ * inflated (sheet-stream.ts), so its XML is never held whole. The row count goes on across pieces
+ * (a row without r= follows the previous one).
+ */
+export class SheetRowsReader {
+  private readonly rowIndexes: number[] = [];
+  private readonly rowCells: CellValue[][] = [];
+  private readonly hidden: number[] = [];
+  private lastRow = -1;
+  private rowNo = -1;
+  private readonly rowOpen: string;
+  private readonly rowClose: string;
+  private readonly cellOpen: string;
+  private readonly cellClose: string;
+  private readonly vOpen: string;
+  private readonly vClose: string;
+  private readonly isOpen: string;
+  private readonly isClose: string;
 
-  const rowIndexes: number[] = [];
-  const rowCells: CellValue[][] = [];
-  const hidden: number[] = [];
-  let lastRow = -1;
+  /** `pre` is the worksheet's namespace prefix with its colon ("x:"), or "". */
+  constructor(
+    private readonly ctx: ScanContext,
+    private readonly pre: string,
+  ) {
+    this.rowOpen = `<${pre}row`;
+    this.rowClose = `</${pre}row>`;
+    this.cellOpen = `<${pre}c`;
+    this.cellClose = `</${pre}c>`;
+    this.vOpen = `<${pre}v`;
+    this.vClose = `</${pre}v>`;
+    this.isOpen = `<${pre}is>`;
+    this.isClose = `</${pre}is>`;
+  }
 
-  const sdStart = xml.indexOf(`<${pre}sheetData`);
-  let sdEnd = -1;
-  if (sdStart >= 0) {
-    const sdGt = xml.indexOf('>', sdStart);
-    sdEnd = xml.charCodeAt(sdGt - 1) === 47 ? sdGt + 1 : xml.indexOf(`</${pre}sheetData>`, sdGt);
-    if (sdEnd < 0) sdEnd = xml.length;
-    let pos = sdGt + 1;
-    let rowNo = -1;
+  /** Reads the rows in xml[from, to); a row cut off at `to` is read up to there. */
+  read(xml: string, from: number, to: number): void {
+    const { ctx, pre, rowOpen, rowClose, cellOpen, cellClose, vOpen, vClose, isOpen, isClose } = this;
+    const sdEnd = to;
+    let pos = from;
+    let rowNo = this.rowNo;
     while (pos < sdEnd) {
       const lt = xml.indexOf(rowOpen, pos);
       if (lt < 0 || lt >= sdEnd) break;
       const gt = xml.indexOf('>', lt);
+      if (gt < 0 || gt >= sdEnd) break; // a row tag cut off: nothing more to read
       // Row attributes: r (1-based) and hidden; a row without r follows the previous one.
       let r = -1;
       let isHidden = false;
@@ -115,6 +132,8 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
         const eq = xml.indexOf('=', i);
         const q = xml.charCodeAt(eq + 1);
         const close = xml.indexOf(q === 34 ? '"' : "'", eq + 2);
+        // No attribute left (or a damaged one): every search must go forward, or this would loop.
+        if (eq < 0 || close < 0) break;
         const nameLen = eq - i;
         if (nameLen === 1 && c === 114 /* r */) r = Number(xml.slice(eq + 2, close)) - 1;
         else if (nameLen === 6 && xml.startsWith('hidden', i)) {
@@ -124,13 +143,13 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
         i = close + 1;
       }
       rowNo = r >= 0 ? r : rowNo + 1;
-      if (isHidden) hidden.push(rowNo);
+      if (isHidden) this.hidden.push(rowNo);
       if (xml.charCodeAt(gt - 1) === 47) {
         pos = gt + 1;
         continue;
       }
       const rowEnd = xml.indexOf(rowClose, gt);
-      const stop = rowEnd < 0 ? sdEnd : rowEnd;
+      const stop = rowEnd < 0 || rowEnd > sdEnd ? sdEnd : rowEnd;
       let cells: CellValue[] | undefined;
       let col = -1;
       let cp = gt + 1;
@@ -144,6 +163,8 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
           continue;
         }
         const cgt = xml.indexOf('>', clt);
+        // A tag cut off (a damaged part): the rest of the row holds nothing readable.
+        if (cgt < 0 || cgt >= stop) break;
         let refCol = -1;
         let style = 0;
         let type = CellType.Number;
@@ -158,6 +179,7 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
           const q = xml.charCodeAt(eq + 1);
           const vs = eq + 2;
           const close = xml.indexOf(q === 34 ? '"' : "'", vs);
+          if (eq < 0 || close < 0) break;
           if (eq - j === 1) {
             if (c === 114 /* r */) refCol = columnOfRef(xml, vs, close);
             else if (c === 115 /* s */) {
@@ -198,17 +220,29 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
           }
           if (xml.startsWith(vOpen, lt) && isNameEnd(xml.charCodeAt(lt + vOpen.length))) {
             const vgt = xml.indexOf('>', lt);
+            if (vgt < 0 || vgt >= stop) {
+              k = stop;
+              break;
+            }
             if (xml.charCodeAt(vgt - 1) === 47) {
               k = vgt + 1;
               continue;
             }
             const vend = xml.indexOf(vClose, vgt);
+            if (vend < 0 || vend >= stop) {
+              k = stop;
+              break;
+            }
             raw = xml.slice(vgt + 1, vend);
             k = vend + vClose.length;
             continue;
           }
           if (xml.startsWith(isOpen, lt)) {
             const ie = xml.indexOf(isClose, lt);
+            if (ie < 0 || ie >= stop) {
+              k = stop;
+              break;
+            }
             if (type === CellType.Inline) value = stringItemText(xml, lt + isOpen.length, ie, pre);
             k = ie + isClose.length;
             continue;
@@ -250,6 +284,7 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
           }
         }
         if (value === null || col < 0) continue;
+        if (typeof value === 'string') value = ownString(value);
         if (!cells) cells = [];
         if (col >= cells.length) {
           while (cells.length < col) cells.push(null);
@@ -257,17 +292,61 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
         } else cells[col] = value;
       }
       if (cells) {
-        rowIndexes.push(rowNo);
-        rowCells.push(cells);
-        if (rowNo > lastRow) lastRow = rowNo;
+        this.rowIndexes.push(rowNo);
+        this.rowCells.push(cells);
+        if (rowNo > this.lastRow) this.lastRow = rowNo;
       }
-      pos = rowEnd < 0 ? sdEnd : rowEnd + rowClose.length;
+      pos = rowEnd < 0 || rowEnd > sdEnd ? sdEnd : rowEnd + rowClose.length;
     }
+    this.rowNo = rowNo;
   }
 
-  const rows: (readonly CellValue[])[] = new Array<readonly CellValue[]>(lastRow + 1).fill(EMPTY_ROW);
-  for (let k = 0; k < rowIndexes.length; k++) rows[rowIndexes[k] as number] = rowCells[k] as CellValue[];
+  /** The rows read so far, indexed by row number (rows without a value share one empty array). */
+  result(): { rows: (readonly CellValue[])[]; hiddenRows: number[]; width: number } {
+    const rows: (readonly CellValue[])[] = new Array<readonly CellValue[]>(this.lastRow + 1).fill(EMPTY_ROW);
+    for (let k = 0; k < this.rowIndexes.length; k++)
+      rows[this.rowIndexes[k] as number] = this.rowCells[k] as CellValue[];
+    let width = 0;
+    for (const cells of this.rowCells) if (cells.length > width) width = cells.length;
+    // Hidden rows past the last value cannot matter to a reader of values.
+    return { rows, hiddenRows: this.hidden.filter((r) => r <= this.lastRow), width };
+  }
+}
 
+/**
+ * A cell's text as a string of its own. V8 makes a substring of 13 characters or more a view into the
+ * whole text it was cut from, so one kept value would keep the worksheet's XML (megabytes) alive; a
+ * concatenation, flattened by the slice, copies it.
+ */
+function ownString(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * The namespace prefix of a worksheet's root element, with its colon ("x:"), or "". `xml` may be the
+ * start of the part only.
+ */
+export function worksheetPrefix(xml: string): string {
+  const p = prefixOf(rootName(xml));
+  return p ? `${p}:` : '';
+}
+
+/**
+ * Scans a whole worksheet. For a large one read in pieces, `rows` already holds its rows and `xml` is
+ * the sheet without them (head and tail), which gives the merges and hidden columns.
+ */
+export function scanWorksheet(xml: string, ctx: ScanContext, rows?: SheetRowsReader): ScannedSheet {
+  const p = prefixOf(rootElement(xml).name);
+  const pre = p ? `${p}:` : '';
+  const reader = rows ?? new SheetRowsReader(ctx, pre);
+  const sdStart = xml.indexOf(`<${pre}sheetData`);
+  let sdEnd = -1;
+  if (sdStart >= 0) {
+    const sdGt = xml.indexOf('>', sdStart);
+    sdEnd = xml.charCodeAt(sdGt - 1) === 47 ? sdGt + 1 : xml.indexOf(`</${pre}sheetData>`, sdGt);
+    if (sdEnd < 0) sdEnd = xml.length;
+    reader.read(xml, sdGt + 1, sdEnd);
+  }
   const merges: MergeRange[] = [];
   if (sdEnd >= 0 || sdStart < 0) {
     const re = new RegExp(`<${pre}mergeCell\\b[^>]*?\\bref\\s*=\\s*["']([^"']+)["']`, 'g');
@@ -278,15 +357,8 @@ export function scanWorksheet(xml: string, ctx: ScanContext): ScannedSheet {
       if (range) merges.push(range);
     }
   }
-  let width = 0;
-  for (const cells of rowCells) if (cells.length > width) width = cells.length;
-  // Hidden rows and columns past the last value cannot matter to a reader of values.
-  return {
-    rows,
-    merges,
-    hiddenRows: hidden.filter((r) => r <= lastRow),
-    hiddenColumns: hiddenColumns(xml, pre, sdStart, width),
-  };
+  const { rows: cells, hiddenRows, width } = reader.result();
+  return { rows: cells, merges, hiddenRows, hiddenColumns: hiddenColumns(xml, pre, sdStart, width) };
 }
 
 const COL_ATTR = /([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;

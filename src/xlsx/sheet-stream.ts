@@ -7,6 +7,9 @@
  * whole part.
  */
 import { Deflate, Inflate } from 'fflate';
+import { crc32 } from './crc32';
+
+export { crc32 };
 
 /**
  * Inflates raw deflate data, handing over the output in chunks of bounded size. A chunk handler may
@@ -44,6 +47,11 @@ export const fflateInflater: Inflater = async (compressed, onChunk) => {
   }
 };
 
+/** White space, '>' or '/': the character after an element's name. */
+function isNameEnd(c: number): boolean {
+  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+}
+
 const SHEET_DATA_OPEN = /<([\w.-]+:)?sheetData\b[^>]*>/;
 const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
 const ROW_HIDDEN = /\shidden\s*=\s*["'](1|true)["']/;
@@ -55,7 +63,14 @@ const ROW_HIDDEN = /\shidden\s*=\s*["'](1|true)["']/;
  * protection, conditional formats) pass through untouched.
  */
 export class SheetCompactor {
+  /**
+   * With `onRows`, the rows kept from each piece are handed over as they come (one string per piece)
+   * and `finish` gives the sheet without them: nothing holds the rows' XML whole.
+   */
+  constructor(private readonly onRows?: (rowsXml: string, head: string) => void) {}
+
   private mode: 'head' | 'rows' | 'tail' = 'head';
+  private head = '';
   private carry = '';
   private readonly out: string[] = [];
   private rowOpen = '<row';
@@ -78,7 +93,8 @@ export class SheetCompactor {
         return;
       }
       const end = m.index + m[0].length;
-      this.out.push(buf.slice(0, end));
+      this.head = buf.slice(0, end);
+      this.out.push(this.head);
       buf = buf.slice(end);
       if (m[0].endsWith('/>')) {
         this.mode = 'tail';
@@ -96,6 +112,29 @@ export class SheetCompactor {
   }
 
   private rows(buf: string): void {
+    if (!this.onRows) return this.keepRows(buf);
+    // Handed over as they are: the reader passes over rows without a value itself, so compacting them
+    // would only scan every row twice. The piece is cut before its last row's start; that row waits
+    // for the next piece (it may be cut off).
+    let last = buf.lastIndexOf(this.rowOpen);
+    // A row's start, not <rowBreaks> (after sheetData) or a tag cut off at the end of the piece.
+    while (last >= 0 && !isNameEnd(buf.charCodeAt(last + this.rowOpen.length)))
+      last = last > 0 ? buf.lastIndexOf(this.rowOpen, last - 1) : -1;
+    // The end of sheetData comes after every row: searched from the last row start only.
+    const close = buf.indexOf(this.sheetDataClose, Math.max(last, 0));
+    if (close >= 0) {
+      this.mode = 'tail';
+      if (close > 0) this.onRows(buf.slice(0, close), this.head);
+      this.out.push(buf.slice(close));
+      return;
+    }
+    if (last > 0) this.onRows(buf.slice(0, last), this.head);
+    // No row start: white space or the start of a tag, kept whole (it is at most one row's worth).
+    this.carry = last >= 0 ? buf.slice(last) : buf;
+  }
+
+  private keepRows(buf: string): void {
+    const out = this.out;
     let pos = 0;
     // Searched once per piece: searching it again for every row would scan the rest of the piece each time.
     const close = buf.indexOf(this.sheetDataClose);
@@ -146,7 +185,7 @@ export class SheetCompactor {
       const hasValue = !selfClosing && buf.indexOf('</', gt + 1) < end - this.rowClose.length;
       if (hasValue || ROW_HIDDEN.test(tag)) {
         const row = buf.slice(lt, end);
-        this.out.push(r ? row : `${this.rowOpen} r="${this.rowNo + 1}"${row.slice(this.rowOpen.length)}`);
+        out.push(r ? row : `${this.rowOpen} r="${this.rowNo + 1}"${row.slice(this.rowOpen.length)}`);
       }
       pos = end;
     }
@@ -212,19 +251,25 @@ export class SheetCompactor {
 
   /** The compacted XML; a part cut off inside the rows keeps what was left, as the scanner would. */
   finish(): string {
-    if (this.carry) this.out.push(this.carry);
+    // A row cut off at the end of the part goes with the rows, read as far as it goes.
+    if (this.carry && this.onRows && this.mode === 'rows') this.onRows(this.carry, this.head);
+    else if (this.carry) this.out.push(this.carry);
     this.carry = '';
     return this.out.join('');
   }
 }
 
-/** A worksheet part's bytes as compacted XML text (see SheetCompactor). */
+/**
+ * A worksheet part's bytes as compacted XML text (see SheetCompactor); with `onRows`, its rows are
+ * handed over piece by piece and the text returned is the sheet without them.
+ */
 export async function compactSheetXml(
   produce: (onChunk: (bytes: Uint8Array) => void) => Promise<void>,
   find: ByteFinder = indexOfBytes,
+  onRows?: (rowsXml: string, head: string) => void,
 ): Promise<string> {
   let decoder = new TextDecoder('utf-8');
-  const compactor = new SheetCompactor();
+  const compactor = new SheetCompactor(onRows);
   await produce((bytes) => {
     if (compactor.tryBlankBytes(bytes, find)) {
       // Nothing of a multi-byte character can be pending here (blank rows are ASCII), but start clean.
@@ -241,23 +286,6 @@ export async function compactSheetXml(
 export type ByteFinder = (hay: Uint8Array, needle: Uint8Array, from: number) => number;
 
 const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
-
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
-  }
-  return t;
-})();
-
-/** CRC-32 as zip computes it, continued from `previous` (0 to start). */
-export function crc32(bytes: Uint8Array, previous = 0): number {
-  let c = ~previous;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
 
 /** fflate throughout: what the browser uses. */
 export const FFLATE_CODEC: StreamCodec = {

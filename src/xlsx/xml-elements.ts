@@ -74,6 +74,17 @@ export function tagName(xml: string, lt: number): string {
  * megabytes, so this looks at the first tag and the last closing tag only.
  */
 export function rootElement(xml: string): ElementSpan {
+  const lt = rootStart(xml);
+  const gt = findTagEnd(xml, lt);
+  const name = tagName(xml, lt);
+  if (xml.charCodeAt(gt - 1) === 47) return { name, start: lt, openEnd: gt, end: gt + 1, selfClosing: true };
+  const close = xml.lastIndexOf(`</${name}`);
+  if (close < gt) throw new Error(`XML part is truncated: no closing tag for <${name}>`);
+  return { name, start: lt, openEnd: gt, end: xml.indexOf('>', close) + 1, selfClosing: false };
+}
+
+/** Where the root element's opening tag starts (past the XML declaration, comments, DOCTYPE). */
+function rootStart(xml: string): number {
   let lt = xml.indexOf('<');
   while (lt >= 0) {
     const c = xml.charCodeAt(lt + 1);
@@ -81,12 +92,15 @@ export function rootElement(xml: string): ElementSpan {
     lt = xml.indexOf('<', skipSpecial(xml, lt));
   }
   if (lt < 0) throw new Error('XML part has no root element');
-  const gt = findTagEnd(xml, lt);
-  const name = tagName(xml, lt);
-  if (xml.charCodeAt(gt - 1) === 47) return { name, start: lt, openEnd: gt, end: gt + 1, selfClosing: true };
-  const close = xml.lastIndexOf(`</${name}`);
-  if (close < gt) throw new Error(`XML part is truncated: no closing tag for <${name}>`);
-  return { name, start: lt, openEnd: gt, end: xml.indexOf('>', close) + 1, selfClosing: false };
+  return lt;
+}
+
+/**
+ * The root element's qualified name, from the start of the document only (a part still being read).
+ * @example rootName('<?xml version="1.0"?><x:worksheet xmlns:x="…"><x:sheetData>') === 'x:worksheet'
+ */
+export function rootName(xml: string): string {
+  return tagName(xml, rootStart(xml));
 }
 
 /** The namespace prefix of an element name ('' for the default namespace). */

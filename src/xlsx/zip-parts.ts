@@ -3,6 +3,7 @@
  * only so the same code runs in Node and in the browser.
  */
 import JSZip from 'jszip';
+import { crc32 } from './crc32';
 import { childElements, rootElement, contentRange } from './xml-elements';
 import { escapeAttr, localName, parseAttrs } from './xml-text';
 
@@ -36,17 +37,51 @@ export interface RawPart {
   readonly deflated: boolean;
   /** Unzipped size in bytes, as the zip's directory says. */
   readonly size: number;
+  /** CRC-32 of the unzipped bytes, as the zip's directory says. */
+  readonly crc: number;
+}
+
+/** CRC-32 as zip computes it, continued from `previous` (0 to start). */
+export type Crc32 = (bytes: Uint8Array, previous: number) => number;
+
+/** A part whose bytes are not what the zip's directory says they are: the file is damaged. */
+export class DamagedPartError extends Error {}
+
+/**
+ * Throws DamagedPartError unless `size` and `crc` of what was unzipped are the directory's. A writer
+ * that left the checksum out (0 with a size of 0) is not held to it.
+ * @example checkPart('xl/sharedStrings.xml', raw, 8501, 0xd095d4e8) // returns; any other crc throws
+ */
+export function checkPart(path: string, raw: RawPart, size: number, crc: number): void {
+  if (raw.crc === 0 && raw.size === 0) return;
+  if (size !== raw.size || crc !== raw.crc)
+    throw new DamagedPartError(
+      `Part ${path} is damaged: ${size} bytes, CRC ${crc} (directory: ${raw.size}, ${raw.crc})`,
+    );
 }
 
 const DEFLATE_MAGIC = '\x08\x00';
 const STORE_MAGIC = '\x00\x00';
 
-export class XlsxPackage {
-  private constructor(private readonly zip: JSZip) {}
+/** Inflates a whole raw-deflate part of known size at once (Node's zlib in the CLI). */
+export type InflateWhole = (deflated: Uint8Array, size: number) => Uint8Array;
 
-  static async open(bytes: Uint8Array): Promise<XlsxPackage> {
+export interface PackageOptions {
+  /** Reads the parts still as loaded instead of JSZip's own inflate (Node's zlib in the CLI). */
+  readonly inflateWhole?: InflateWhole;
+  /** Checks what is read against the zip's directory (Node's native one in the CLI). */
+  readonly crc32?: Crc32;
+}
+
+export class XlsxPackage {
+  private constructor(
+    private readonly zip: JSZip,
+    private readonly options: PackageOptions,
+  ) {}
+
+  static async open(bytes: Uint8Array, options: PackageOptions = {}): Promise<XlsxPackage> {
     try {
-      return new XlsxPackage(await JSZip.loadAsync(bytes));
+      return new XlsxPackage(await JSZip.loadAsync(bytes), options);
     } catch (e) {
       throw new Error(`Not an .xlsx file (cannot open the zip): ${(e as Error).message}`, { cause: e });
     }
@@ -67,10 +102,49 @@ export class XlsxPackage {
   }
 
   async text(path: string): Promise<string | undefined> {
+    const bytes = await this.partBytes(path);
+    // Decoded natively: far faster than JSZip's own string decoding.
+    return bytes && decoder.decode(bytes);
+  }
+
+  /**
+   * A part's unzipped bytes, checked against the zip's directory: a damaged file can inflate to other
+   * bytes without an error (a changed byte in a name or a figure), and the checksum says whether these
+   * are the bytes that were written. Throws DamagedPartError when they are not.
+   */
+  async partBytes(path: string): Promise<Uint8Array | undefined> {
     const f = this.zip.file(path);
     if (!f) return undefined;
-    // Decompress to bytes and decode natively: far faster than JSZip's own string decoding.
-    return decoder.decode(await f.async('uint8array'));
+    const raw = this.rawPart(path);
+    const { inflateWhole, crc32: crc = crc32 } = this.options;
+    let bytes: Uint8Array;
+    try {
+      bytes =
+        raw && inflateWhole
+          ? raw.deflated
+            ? inflateWhole(raw.bytes, raw.size)
+            : raw.bytes
+          : await f.async('uint8array');
+    } catch (e) {
+      throw new DamagedPartError(`Part ${path} does not unzip: ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
+    }
+    if (raw) checkPart(path, raw, bytes.length, crc(bytes, 0));
+    this.checked.add(path);
+    return bytes;
+  }
+
+  private readonly checked = new Set<string>();
+
+  /** Marks a part as checked by its reader (a large part checked while it was read in pieces). */
+  markChecked(path: string): void {
+    this.checked.add(path);
+  }
+
+  /** The parts not read (and so not checked) yet. */
+  unchecked(): string[] {
+    return this.paths().filter((p) => !this.checked.has(p));
   }
 
   /**
@@ -85,13 +159,15 @@ export class XlsxPackage {
       | {
           compressedContent?: unknown;
           uncompressedSize?: unknown;
+          crc32?: unknown;
           compression?: { magic?: unknown };
         }
       | undefined;
     if (!d || !(d.compressedContent instanceof Uint8Array) || typeof d.uncompressedSize !== 'number') return undefined;
     const magic = d.compression?.magic;
     if (magic !== DEFLATE_MAGIC && magic !== STORE_MAGIC) return undefined;
-    return { bytes: d.compressedContent, deflated: magic === DEFLATE_MAGIC, size: d.uncompressedSize };
+    const crc = typeof d.crc32 === 'number' ? d.crc32 >>> 0 : 0;
+    return { bytes: d.compressedContent, deflated: magic === DEFLATE_MAGIC, size: d.uncompressedSize, crc };
   }
 
   /**

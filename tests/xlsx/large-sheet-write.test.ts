@@ -84,3 +84,36 @@ test('one pass and two passes write the same sheet as the whole-string edit', as
     expect(await editLargeSheet(new Uint8Array(compressed), (s) => s, codec)).toBe('unchanged');
   }
 });
+
+test('with the shells the reader saw, a large sheet the edit leaves alone is not inflated again, and the workbook is the same', async () => {
+  const shellsOf = async (bytes: Uint8Array) => {
+    const shells = new Map<string, string>();
+    await readWorkbookGrid(bytes, { streamAbove: 0, onLargeSheet: (part, shell) => shells.set(part, shell) });
+    return shells;
+  };
+  const plan = await planOf(sample);
+  const shells = await shellsOf(sample);
+  expect(shells.size).toBe((await JSZip.loadAsync(sample)).file(/^xl\/worksheets\/[^/]+\.xml$/).length);
+  const highlighted = new Set(plan.highlights.map((h) => h.sheet)).size;
+  expect(highlighted).toBeGreaterThan(0);
+
+  const inflate = jest.fn(ZLIB_CODEC.inflate);
+  const codec = { ...ZLIB_CODEC, inflate };
+  const first = await applyPlanToXlsx(sample, plan, { streamAbove: 0, codec, knownShells: shells });
+  expect(await parts(first)).toEqual(await parts(await applyPlanToXlsx(sample, plan)));
+  // Only the sheets that get highlights are inflated (once each: the edit is known to change them).
+  expect(inflate).toHaveBeenCalledTimes(highlighted);
+
+  inflate.mockClear();
+  const none = await applyPlanToXlsx(
+    sample,
+    { ...plan, highlights: [] },
+    { streamAbove: 0, codec, knownShells: shells },
+  );
+  expect(inflate).not.toHaveBeenCalled();
+  expect(await parts(none)).toEqual(await parts(await applyPlanToXlsx(sample, { ...plan, highlights: [] })));
+
+  // A second run on the result: the shells now hold the first run's highlights, which are replaced.
+  const again = await applyPlanToXlsx(first, plan, { streamAbove: 0, codec, knownShells: await shellsOf(first) });
+  expect(await parts(again)).toEqual(await parts(await applyPlanToXlsx(first, plan)));
+});

@@ -24,6 +24,7 @@ import {
 } from '../../src/xlsx/open-ledger';
 import { readWorkbookGrid } from '../../src/xlsx/read-grid';
 import { nodeOfficeCrypto } from '../../src/cli/office-crypto';
+import { nodeCrc32, zlibInflater, zlibInflateWhole } from '../../src/cli/zlib-codec';
 import { encodeGbk } from '../helpers/gbk';
 
 const sample = new Uint8Array(readFileSync(SAMPLE_PATH));
@@ -267,3 +268,45 @@ function sampleZipOf(files: Record<string, string>): Promise<Uint8Array> {
   for (const [p, t] of Object.entries(files)) zip.file(p, t);
   return zip.generateAsync({ type: 'uint8array' });
 }
+
+describe('damaged inside: bytes that unzip without an error but are not what was written', () => {
+  /** The sample stored without compression, so a byte of a part can be changed in place. */
+  async function storedSample(): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(sample);
+    return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  }
+  /** Changes the first digit after `marker` (searched from the start of `part`'s data) to another digit. */
+  function changeDigit(bytes: Uint8Array, part: string, marker: string): Uint8Array {
+    const text = Buffer.from(bytes).toString('latin1');
+    const at = text.indexOf(marker, text.indexOf(part) + part.length);
+    let k = at + marker.length;
+    while (!/\d/.test(text[k]!)) k++;
+    const out = bytes.slice();
+    out[k] = text[k] === '9' ? 0x38 : out[k]! + 1;
+    return out;
+  }
+  const cli: OpenLedgerOptions = {
+    read: { inflateWhole: zlibInflateWhole, inflater: zlibInflater, crc32: nodeCrc32, streamAbove: 0 },
+  };
+
+  test.each([
+    ['a figure in a worksheet', 'xl/worksheets/sheet1.xml', '<v>', {}],
+    ['a figure in a worksheet, read the CLI way in pieces', 'xl/worksheets/sheet1.xml', '<v>', cli],
+    ['a part the grid does not need (document properties)', 'docProps/app.xml', '<', {}],
+    ['a part the grid does not need, the CLI way', 'docProps/app.xml', '<', cli],
+  ] as const)('%s: refused as damaged, not read as other figures', async (_what, part, marker, options) => {
+    const stored = await storedSample();
+    // The untouched copy opens: only the change makes it damaged.
+    await expect(openLedger('台账.xlsx', stored, options)).resolves.toBeDefined();
+    const e = await problemOf('台账.xlsx', changeDigit(stored, part, marker), options);
+    expect(e.problem).toBe('damaged');
+    expect(e.message).toContain('“台账.xlsx”已损坏或不完整');
+  });
+
+  test('a sheet the workbook lists whose part is missing is a damaged file, not a sheet left out', async () => {
+    const zip = await JSZip.loadAsync(sample);
+    zip.remove('xl/worksheets/sheet2.xml');
+    const e = await problemOf('台账.xlsx', await zip.generateAsync({ type: 'uint8array' }));
+    expect(e.problem).toBe('damaged');
+  });
+});
