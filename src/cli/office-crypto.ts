@@ -10,6 +10,7 @@ const load = (): Promise<Tool> =>
   (tool ??= import('officecrypto-tool').then((m) => ('default' in m ? m.default : m) as Tool));
 
 export const nodeOfficeCrypto: OfficeCrypto = {
+  decryptsXls: true,
   async decrypt(bytes, password) {
     const t = await load();
     try {

@@ -1,12 +1,14 @@
 /**
  * Password-protected .xlsx in the browser: ECMA-376 agile encryption (what Excel 2010+ and WPS write
- * for 文件 › 加密), decrypted and written again with WebCrypto's AES-CBC and a synchronous SHA-512.
- * Works in Node too (globalThis.crypto). The older "standard" encryption (Excel 2007, AES-ECB) and the
- * RC4 of .xls are left to the command line, which has Node's crypto.
+ * for 文件 › 加密), decrypted and written again with WebCrypto's AES-CBC and a synchronous SHA-512; the
+ * older "standard" encryption (Excel 2007: AES-ECB, SHA-1) decrypted too, the result then written with
+ * agile encryption under the same password. Works in Node too (globalThis.crypto). The RC4 of .xls is
+ * left to the command line, which has Node's crypto.
  *
  * The container is read and written with SheetJS's CFB, loaded on demand like the rest of SheetJS.
  */
 import { type OfficeCrypto, WrongPasswordError } from './open-ledger';
+import { sha1 } from './sha1';
 import { sha512 } from './sha512';
 
 const BLOCK_KEYS = {
@@ -200,7 +202,12 @@ async function decrypt(file: Uint8Array, password: string): Promise<Uint8Array> 
   const infoEntry = CFB.find(container, 'EncryptionInfo');
   const pkgEntry = CFB.find(container, 'EncryptedPackage');
   if (!infoEntry || !pkgEntry) throw new UnsupportedEncryption('no EncryptionInfo/EncryptedPackage');
-  const info = parseInfo(bytes(infoEntry.content));
+  const infoBytes = bytes(infoEntry.content);
+  const major = new DataView(infoBytes.buffer, infoBytes.byteOffset).getUint16(0, true);
+  const minor = new DataView(infoBytes.buffer, infoBytes.byteOffset).getUint16(2, true);
+  if ((major === 2 || major === 3 || major === 4) && minor === 2)
+    return decryptStandard(infoBytes, bytes(pkgEntry.content), password);
+  const info = parseInfo(infoBytes);
   const ek = info.encryptedKey;
   const spun = spunHash(password, ek.salt, ek.spinCount);
   const input = await aesDecrypt(keyFor(spun, BLOCK_KEYS.verifierInput, ek.keyBits), ek.salt, ek.verifierInput);
@@ -215,6 +222,66 @@ async function decrypt(file: Uint8Array, password: string): Promise<Uint8Array> 
     await cryptPackage(false, packageKey, info.keyData.salt, info.keyData.blockSize, pkg.subarray(8)),
   );
   return plain.subarray(0, size);
+}
+
+/** ALG_ID of the AES key sizes in a standard EncryptionHeader, and of SHA-1 (MS-OFFCRYPTO 2.3.2). */
+const STANDARD_AES: Readonly<Record<number, number>> = { 0x660e: 128, 0x660f: 192, 0x6610: 256 };
+const CALG_SHA1 = 0x8004;
+const STANDARD_SPIN = 50_000;
+
+/**
+ * AES-ECB decryption through WebCrypto's AES-CBC: CBC with a zero IV gives D(Cᵢ) ⊕ Cᵢ₋₁ for each block,
+ * so XOR-ing the previous ciphertext block back leaves D(Cᵢ), in one call for the whole input.
+ */
+async function aesEcbDecrypt(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  const out = await aesDecrypt(key, new Uint8Array(16), data);
+  for (let i = 16; i < data.length; i++) out[i] = out[i]! ^ data[i - 16]!;
+  return out;
+}
+
+/**
+ * Excel 2007's "standard" encryption (MS-OFFCRYPTO 2.3.4.5–2.3.4.9): the key from SHA-1 spun 50,000
+ * times, checked with the verifier, the package in AES-ECB after its 8-byte size.
+ */
+async function decryptStandard(info: Uint8Array, pkg: Uint8Array, password: string): Promise<Uint8Array> {
+  const view = new DataView(info.buffer, info.byteOffset, info.byteLength);
+  const headerSize = view.getUint32(8, true);
+  const header = 12;
+  const algId = view.getUint32(header + 8, true);
+  const hashId = view.getUint32(header + 12, true);
+  const keyBits = view.getUint32(header + 16, true);
+  const aesBits = STANDARD_AES[algId];
+  if (aesBits === undefined || (hashId !== CALG_SHA1 && hashId !== 0) || (keyBits !== 0 && keyBits !== aesBits))
+    throw new UnsupportedEncryption(`standard encryption ${algId.toString(16)}/${hashId.toString(16)}/${keyBits}`);
+  const verifier = header + headerSize;
+  const saltSize = view.getUint32(verifier, true);
+  if (saltSize !== 16) throw new UnsupportedEncryption(`salt size ${saltSize}`);
+  const salt = info.subarray(verifier + 4, verifier + 20);
+  const encryptedVerifier = info.subarray(verifier + 20, verifier + 36);
+  const encryptedVerifierHash = info.subarray(verifier + 40, verifier + 72);
+
+  let h = sha1(salt, utf16le(password));
+  const buf = new Uint8Array(4 + 20);
+  const bv = new DataView(buf.buffer);
+  for (let i = 0; i < STANDARD_SPIN; i++) {
+    bv.setUint32(0, i, true);
+    buf.set(h, 4);
+    h = sha1(buf);
+  }
+  const final = sha1(h, u32(0));
+  const derive = (fill: number) => {
+    const b = new Uint8Array(64).fill(fill);
+    for (let i = 0; i < 20; i++) b[i] = b[i]! ^ final[i]!;
+    return sha1(b);
+  };
+  const key = concat([derive(0x36), derive(0x5c)]).subarray(0, aesBits / 8);
+
+  const plainVerifier = await aesEcbDecrypt(key, encryptedVerifier);
+  const plainHash = await aesEcbDecrypt(key, encryptedVerifierHash);
+  if (!equal(sha1(plainVerifier), plainHash.subarray(0, 20))) throw new WrongPasswordError('wrong password');
+  const size = new DataView(pkg.buffer, pkg.byteOffset).getUint32(0, true);
+  const body = pkg.subarray(8, 8 + Math.floor((pkg.length - 8) / 16) * 16);
+  return (await aesEcbDecrypt(key, body)).subarray(0, size);
 }
 
 const random = (n: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(n));
@@ -276,4 +343,4 @@ async function encrypt(xlsx: Uint8Array, password: string): Promise<Uint8Array> 
  * The agile decryption/encryption for the page. A file encrypted some other way is refused with a
  * message (the caller's 'unreadable' path), never decrypted wrongly.
  */
-export const webOfficeCrypto: OfficeCrypto = { decrypt, encrypt };
+export const webOfficeCrypto: OfficeCrypto = { decrypt, encrypt, decryptsXls: false };

@@ -53,6 +53,8 @@ export interface OfficeCrypto {
   /** Rejects with WrongPasswordError when the password does not open the file. */
   decrypt(bytes: Uint8Array, password: string): Promise<Uint8Array>;
   encrypt(xlsx: Uint8Array, password: string): Promise<Uint8Array>;
+  /** Whether it opens an .xls/.et with an open password (RC4); the page's does not. */
+  readonly decryptsXls: boolean;
 }
 
 export class WrongPasswordError extends Error {}
@@ -311,10 +313,12 @@ async function convert(
     const msg = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(msg)) {
       // An .xls with an open password (RC4): decrypted to BIFF by the crypto provider when there is one.
-      if (options.crypto && options.password) {
+      // A provider that cannot decrypt .xls is not asked, and the user is not asked for a password in vain.
+      const crypto = options.crypto?.decryptsXls ? options.crypto : undefined;
+      if (crypto && options.password) {
         let plain: Uint8Array;
         try {
-          plain = await options.crypto.decrypt(bytes, options.password);
+          plain = await crypto.decrypt(bytes, options.password);
         } catch (d) {
           if (d instanceof WrongPasswordError) throw wrongPassword(fileName, d);
           throw new LedgerFileError(
@@ -326,11 +330,10 @@ async function convert(
         const opened = await convert(fileName, plain, format, {});
         return { ...opened, password: options.password };
       }
-      if (options.crypto)
-        throw new LedgerFileError('password-needed', `“${fileName}”设置了打开密码，需要输入密码才能读取。`);
+      if (crypto) throw new LedgerFileError('password-needed', `“${fileName}”设置了打开密码，需要输入密码才能读取。`);
       throw new LedgerFileError(
         'encrypted-unsupported',
-        `“${fileName}”设置了打开密码，这里不能打开加密的文件。请在 Excel 或 WPS 中用密码打开它，清除打开密码后另存为 .xlsx，再选择另存的文件。`,
+        `“${fileName}”是设置了打开密码的 ${format === 'xls' ? '.xls/.et' : FORMAT_NAMES[format]} 文件，这里不能打开。请在 Excel 或 WPS 中用密码打开它，清除打开密码后另存为 .xlsx，再选择另存的文件（命令行版本 npm run report 可以直接打开这类文件）。`,
       );
     }
     throw new LedgerFileError(

@@ -24,6 +24,7 @@ import {
 } from '../../src/xlsx/open-ledger';
 import { readWorkbookGrid } from '../../src/xlsx/read-grid';
 import { nodeOfficeCrypto } from '../../src/cli/office-crypto';
+import { webOfficeCrypto } from '../../src/xlsx/office-crypto-web';
 import { nodeCrc32, zlibInflater, zlibInflateWhole } from '../../src/cli/zlib-codec';
 import { encodeGbk } from '../helpers/gbk';
 
@@ -227,6 +228,22 @@ describe('password-protected workbooks', () => {
     expect(totals(opened.grid)).toEqual(totals(await readWorkbookGrid(sample)));
     expect(encrypted).toEqual(before);
     expect(conversionNote('台账.xlsx', opened)).toBe('结果工作簿已用同一打开密码加密。');
+  });
+
+  test("in the page, Excel 2007's standard encryption too: the same figures, the result in agile encryption", async () => {
+    const standard = new Uint8Array(
+      officeCrypto.encrypt(Buffer.from(sample), { password: PASSWORD, type: 'standard' }),
+    );
+    const page = (password?: string): OpenLedgerOptions => ({
+      crypto: webOfficeCrypto,
+      ...(password === undefined ? {} : { password }),
+    });
+    expect((await problemOf('台账.xlsx', standard, page())).problem).toBe('password-needed');
+    expect((await problemOf('台账.xlsx', standard, page('123456'))).problem).toBe('wrong-password');
+    const opened = await openLedger('台账.xlsx', standard, page(PASSWORD));
+    expect(totals(opened.grid)).toEqual(totals(await readWorkbookGrid(sample)));
+    const written = await webOfficeCrypto.encrypt(opened.xlsx, PASSWORD);
+    expect(Buffer.from(await nodeOfficeCrypto.decrypt(written, PASSWORD)).equals(sample)).toBe(true);
   });
 
   test('the result encrypted again opens with the same password and no other', async () => {
