@@ -40,7 +40,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   const args = parsed.args;
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(args.ledger));
+    // A view of the file's buffer, not a copy: a 50 MB workbook need not be held twice.
+    const file = await readFile(args.ledger);
+    bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.err(

@@ -94,7 +94,20 @@ function zlibDeflater(): Deflater {
   return {
     push: (bytes) => {
       if (failed) throw failed;
-      if (!deflate.write(bytes)) return new Promise((resolve) => deflate.once('drain', () => resolve()));
+      if (deflate.write(bytes)) return;
+      // Settled by an error too: a deflate that fails while full would otherwise keep the caller waiting.
+      return new Promise<void>((resolve, reject) => {
+        const drained = () => {
+          deflate.off('error', failedWhileFull);
+          resolve();
+        };
+        const failedWhileFull = (e: unknown) => {
+          deflate.off('drain', drained);
+          reject(e);
+        };
+        deflate.once('drain', drained);
+        deflate.once('error', failedWhileFull);
+      });
     },
     finish: () =>
       new Promise((resolve, reject) => {
@@ -112,5 +125,5 @@ export const nodeCrc32: Crc32 = (bytes, previous) => crc32(bytes, previous);
 export const ZLIB_CODEC: StreamCodec = {
   inflate: zlibInflater,
   deflater: zlibDeflater,
-  crc32: (bytes, previous) => crc32(bytes, previous),
+  crc32: nodeCrc32,
 };

@@ -1,10 +1,14 @@
 /**
  * Large worksheets read in bounded memory. A ledger with a million formatted blank rows (whole columns
  * formatted by accident) unzips to more than 600 MB of XML: more than a JavaScript string can hold, and
- * far more memory than the ledger's few thousand rows need. Such a part is inflated chunk by chunk and
- * compacted on the fly — rows without a value dropped, the rest kept verbatim with their row number —
- * and the small XML left is read by the usual scanner, which gives exactly what it would give on the
- * whole part.
+ * far more memory than the ledger's few thousand rows need; a 100,000-payment journal is 22 MB of XML the
+ * reader needs only once. Such a part is inflated chunk by chunk: pieces of nothing but blank rows are
+ * skipped as bytes, never decoded, and the rows of the others are handed to the row reader as they come
+ * (SheetCompactor with onRows), so only the sheet's head and tail are kept as text. Without onRows the
+ * compactor gives the whole sheet back without its empty rows, which scans to exactly the same grid.
+ *
+ * The rows are cut before a piece's last "<row": an XML comment or CDATA holding "<row" inside sheetData
+ * would mislead that cut. Excel, WPS and LibreOffice never write either there.
  */
 import { Deflate, Inflate } from 'fflate';
 import { crc32 } from './crc32';
@@ -243,7 +247,12 @@ export class SheetCompactor {
     if (gt < 0 || (after !== 32 && after !== 9 && after !== 10 && after !== 13)) return false;
     const tag = String.fromCharCode(...bytes.subarray(last, gt + 1));
     if (!ROW_NUMBER.test(tag)) return false;
-    this.carry = new TextDecoder().decode(bytes.subarray(last));
+    // The kept row is decoded on its own and the text decoder starts afresh after this piece, so the row
+    // must not end inside a character: one with non-ASCII text goes the text way. (Nothing before it can
+    // leave a character open: text sits inside cells, and a cell's </c> would have sent the piece there.)
+    const tail = bytes.subarray(last);
+    if (tail.some((b) => b >= 0x80)) return false;
+    this.carry = new TextDecoder().decode(tail);
     return true;
   }
 

@@ -87,8 +87,24 @@ export class XlsxPackage {
     }
   }
 
+  /**
+   * The name a part is stored under. Part names compare without regard to case in an Office package
+   * (OPC), and a relationship's target may be percent-encoded: Excel opens a file whose rels say
+   * "worksheets/Sheet1.xml" for the entry xl/worksheets/sheet1.xml, and so must we — and write back
+   * under the stored name, never beside it.
+   */
+  private stored(path: string): string {
+    if (this.zip.file(path)) return path;
+    const want = partKey(path);
+    let found = path;
+    this.zip.forEach((p, f) => {
+      if (found === path && !f.dir && partKey(p) === want) found = p;
+    });
+    return found;
+  }
+
   has(path: string): boolean {
-    const f = this.zip.file(path);
+    const f = this.zip.file(this.stored(path));
     return f !== null && !f.dir;
   }
 
@@ -113,6 +129,7 @@ export class XlsxPackage {
    * are the bytes that were written. Throws DamagedPartError when they are not.
    */
   async partBytes(path: string): Promise<Uint8Array | undefined> {
+    path = this.stored(path);
     const f = this.zip.file(path);
     if (!f) return undefined;
     const raw = this.rawPart(path);
@@ -139,7 +156,7 @@ export class XlsxPackage {
 
   /** Marks a part as checked by its reader (a large part checked while it was read in pieces). */
   markChecked(path: string): void {
-    this.checked.add(path);
+    this.checked.add(this.stored(path));
   }
 
   /** The parts not read (and so not checked) yet. */
@@ -154,7 +171,7 @@ export class XlsxPackage {
    * chunks instead of whole.
    */
   rawPart(path: string): RawPart | undefined {
-    const f = this.zip.file(path) as (JSZip.JSZipObject & { _data?: unknown }) | null;
+    const f = this.zip.file(this.stored(path)) as (JSZip.JSZipObject & { _data?: unknown }) | null;
     const d = f?._data as
       | {
           compressedContent?: unknown;
@@ -177,6 +194,7 @@ export class XlsxPackage {
    * is not such an entry, and nothing is changed then.
    */
   setDeflated(path: string, part: { deflated: Uint8Array; size: number; crc: number }): boolean {
+    path = this.stored(path);
     const f = this.zip.file(path) as (JSZip.JSZipObject & { _data?: unknown }) | null;
     const d = f?._data as { compression?: { magic?: unknown } } | undefined;
     if (!d || d.compression?.magic !== DEFLATE_MAGIC || !this.rawPart(path)) return false;
@@ -200,6 +218,7 @@ export class XlsxPackage {
   }
 
   setText(path: string, xml: string): void {
+    path = this.stored(path);
     const data = encoder.encode(xml);
     // A rewritten ledger sheet is tens of megabytes: a lighter deflate level saves about a third of
     // the write time for a file some 10% larger.
@@ -209,7 +228,7 @@ export class XlsxPackage {
   }
 
   remove(path: string): void {
-    this.zip.remove(path);
+    this.zip.remove(this.stored(path));
   }
 
   /** A fresh part name `${dir}/${stem}N.${ext}` not used yet. */
@@ -224,6 +243,20 @@ export class XlsxPackage {
     // Deflate so untouched parts keep their original compressed bytes (JSZip reuses them).
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
+}
+
+/**
+ * A part name as OPC compares it: percent-escapes decoded, case folded.
+ * @example partKey('xl/worksheets/Sheet%201.xml') === 'xl/worksheets/sheet 1.xml'
+ */
+export function partKey(name: string): string {
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // A stray % is a character of the name, not an escape.
+  }
+  return decoded.toLowerCase();
 }
 
 /** The rels part of a part: xl/workbook.xml -> xl/_rels/workbook.xml.rels. */

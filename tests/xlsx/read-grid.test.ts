@@ -3,7 +3,13 @@ import { isDateFormatCode } from '../../src/xlsx/number-formats';
 import { serialToDate } from '../../src/xlsx/serial-date';
 import { cellAt } from '../../src/core/grid/types';
 import { scanWorksheet } from '../../src/xlsx/sheet-scanner';
-import { largeSharedStrings, millionRowUsedRange, patchPart, workbookBytes } from './helpers';
+import { largeSharedStrings, millionRowUsedRange, partNames, partText, patchPart, workbookBytes } from './helpers';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { SAMPLE_PATH } from '../../scripts/make-sample';
+import { buildReport } from '../../src/core/pipeline';
+import { HIGHLIGHT_MARKER } from '../../src/core/constants';
+import { applyPlanToXlsx } from '../../src/xlsx/apply-plan';
 
 describe('readWorkbookGrid', () => {
   let bytes: Uint8Array;
@@ -176,5 +182,34 @@ describe('date format detection', () => {
     expect(serialToDate(61, false).toISOString()).toBe('1900-03-01T00:00:00.000Z');
     expect(serialToDate(45536.5, false).toISOString()).toBe('2024-09-01T12:00:00.000Z');
     expect(serialToDate(0, true).toISOString()).toBe('1904-01-01T00:00:00.000Z');
+  });
+});
+
+describe('part names as Office compares them (OPC): without regard to case, percent-escapes decoded', () => {
+  const sampleBytes = new Uint8Array(readFileSync(SAMPLE_PATH));
+  async function renamed(from: string, to: string): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(sampleBytes);
+    const data = await zip.file(from)!.async('uint8array');
+    zip.remove(from);
+    zip.file(to, data);
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+
+  test.each([
+    ['another case', 'xl/worksheets/Sheet1.xml'],
+    ['a space the rels write as %20', 'xl/worksheets/sheet 1.xml'],
+  ])('a sheet stored under %s reads as it did, and the result writes it back under its own name', async (_what, to) => {
+    let bytes = await renamed('xl/worksheets/sheet1.xml', to);
+    if (to.includes(' '))
+      bytes = await patchPart(bytes, 'xl/_rels/workbook.xml.rels', (x) => x.replace('sheet1.xml', 'sheet%201.xml'));
+    const grid = await readWorkbookGrid(bytes);
+    expect(grid).toEqual(await readWorkbookGrid(sampleBytes));
+    const plan = buildReport(grid);
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.value.plan.highlights.some((h) => h.sheet === grid.sheets[0]!.name)).toBe(true);
+    const out = await applyPlanToXlsx(bytes, plan.value.plan);
+    const names = (await partNames(out)).map((n) => n.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+    expect(await partText(out, to)).toContain(HIGHLIGHT_MARKER);
   });
 });

@@ -55,7 +55,13 @@ const row = fc.record({
     fc.oneof(
       fc.constant('<c s="1"/>'),
       fc.integer({ min: 0, max: 9 }).map((n) => `<c s="2"><v>${n}</v></c>`),
-      fc.constantFrom('<c t="s"><v>1</v></c>', '<c t="inlineStr"><is><t>行</t></is></c>', '<c><f>1+1</f></c>'),
+      fc.constantFrom(
+        '<c t="s"><v>1</v></c>',
+        '<c t="inlineStr"><is><t>行</t></is></c>',
+        '<c t="inlineStr"><is><t>中文台账（2024年）</t></is></c>',
+        '<c t="str"><f>A1&amp;"元"</f><v>差旅费é</v></c>',
+        '<c><f>1+1</f></c>',
+      ),
     ),
     { maxLength: 4 },
   ),
@@ -131,7 +137,7 @@ test("whole workbooks read the streaming way, or with Node's zlib, equal the who
   }
 });
 
-test('as bytes, runs of blank rows skipped undecoded: the same scan, with the JavaScript or the native byte search', async () => {
+test('as bytes, runs of blank rows skipped undecoded: the same scan, compacted or piece by piece, with the JavaScript or the native byte search, whatever byte a cut falls on', async () => {
   const bufferFind: ByteFinder = (hay, needle, from) =>
     Buffer.from(hay.buffer, hay.byteOffset, hay.byteLength).indexOf(needle, from);
   await fc.assert(
@@ -153,20 +159,26 @@ test('as bytes, runs of blank rows skipped undecoded: the same scan, with the Ja
         const xml = sheetXml(rows, prefix);
         const bytes = new TextEncoder().encode(xml);
         const sorted = [...new Set(cuts.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
-        const small = await compactSheetXml(
-          async (onChunk) => {
-            let at = 0;
-            for (const cut of [...sorted, bytes.length]) {
-              onChunk(bytes.subarray(at, cut));
-              at = cut;
-            }
-          },
-          native ? bufferFind : undefined,
-        );
-        expect(scanWorksheet(small, ctx)).toEqual(scanWorksheet(xml, ctx));
+        const produce = async (onChunk: (b: Uint8Array) => void) => {
+          let at = 0;
+          for (const cut of [...sorted, bytes.length]) {
+            onChunk(bytes.subarray(at, cut));
+            at = cut;
+          }
+        };
+        const whole = scanWorksheet(xml, ctx);
+        const small = await compactSheetXml(produce, native ? bufferFind : undefined);
+        expect(scanWorksheet(small, ctx)).toEqual(whole);
+        // And the way a large part is read: its rows handed over piece by piece.
+        let reader: SheetRowsReader | undefined;
+        const shell = await compactSheetXml(produce, native ? bufferFind : undefined, (rowsXml, head) => {
+          reader ??= new SheetRowsReader(ctx, worksheetPrefix(head));
+          reader.read(rowsXml, 0, rowsXml.length);
+        });
+        expect(scanWorksheet(shell, ctx, reader)).toEqual(whole);
       },
     ),
-    { numRuns: 300 },
+    { numRuns: 1000 },
   );
 });
 
@@ -220,4 +232,31 @@ test('a damaged sheet (bytes overwritten, or cut off) is read to an end: never a
     ),
     { numRuns: 1000 },
   );
+});
+
+test('a piece of blank rows that ends inside a character of the next row’s text: the text read whole', async () => {
+  const blank = Array.from({ length: 40 }, (_, i) => `<row r="${i + 1}" s="1"/>`).join('');
+  const text = '<row r="41"><c r="A41" t="inlineStr"><is><t>中文台账</t></is></c></row>';
+  const xml = `<worksheet><sheetData>${blank}${text}</sheetData></worksheet>`;
+  const bytes = new TextEncoder().encode(xml);
+  const zhong = Buffer.from(bytes).indexOf(Buffer.from('中'));
+  const whole = scanWorksheet(xml, ctx);
+  expect(whole.rows[40]).toEqual(['中文台账']);
+  // Cut one or two bytes into 中: the first piece holds only blank rows and the start of row 41.
+  for (const cut of [zhong + 1, zhong + 2]) {
+    let reader: SheetRowsReader | undefined;
+    const shell = await compactSheetXml(
+      async (onChunk) => {
+        onChunk(bytes.subarray(0, 30));
+        onChunk(bytes.subarray(30, cut));
+        onChunk(bytes.subarray(cut));
+      },
+      undefined,
+      (rowsXml, head) => {
+        reader ??= new SheetRowsReader(ctx, worksheetPrefix(head));
+        reader.read(rowsXml, 0, rowsXml.length);
+      },
+    );
+    expect(scanWorksheet(shell, ctx, reader)).toEqual(whole);
+  }
 });
