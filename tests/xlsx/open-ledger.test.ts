@@ -246,6 +246,24 @@ describe('password-protected workbooks', () => {
     expect(Buffer.from(await nodeOfficeCrypto.decrypt(written, PASSWORD)).equals(sample)).toBe(true);
   });
 
+  test('an .xls with an open password (RC4, written by LibreOffice): the CLI opens it, the page says at once it cannot', async () => {
+    const xls = new Uint8Array(readFileSync(`${__dirname}/fixtures/sample-password-rc4.xls`));
+    expect((await problemOf('台账.xls', xls, withCrypto())).problem).toBe('password-needed');
+    expect((await problemOf('台账.xls', xls, withCrypto('台账PW'))).problem).toBe('wrong-password');
+    const opened = await openLedger('台账.xls', xls, withCrypto('台账pw'));
+    expect(opened).toMatchObject({ format: 'xls', converted: true, password: '台账pw' });
+    expect(totals(opened.grid)).toEqual(totals(await readWorkbookGrid(sample)));
+    // The page has no RC4: refused before any password is asked for, and with one given too.
+    for (const password of [undefined, '台账pw']) {
+      const e = await problemOf('台账.xls', xls, {
+        crypto: webOfficeCrypto,
+        ...(password === undefined ? {} : { password }),
+      });
+      expect(e.problem).toBe('encrypted-unsupported');
+      expect(e.message).toContain('“台账.xls”是设置了打开密码的 .xls/.et 文件');
+    }
+  });
+
   test('the result encrypted again opens with the same password and no other', async () => {
     const again = await nodeOfficeCrypto.encrypt(sample, PASSWORD);
     expect(detectFileKind(again)).toEqual({ kind: 'ole', content: 'encrypted-ooxml' });
