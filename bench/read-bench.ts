@@ -5,6 +5,7 @@
  */
 import { buildReport } from '../src/core/pipeline';
 import { readWorkbookGrid } from '../src/xlsx/read-grid';
+import { scanWorksheet } from '../src/xlsx/sheet-scanner';
 import { CORPUS } from '../tests/robustness/corpus';
 import { largeSharedStrings, millionRowUsedRange } from '../tests/xlsx/helpers';
 
@@ -25,6 +26,18 @@ export async function readBench(): Promise<TimedFigure[]> {
     await timeRead('读取：已用区域到第1,000,000行（50行数据）', await millionRowUsedRange(), 5000),
     await timeRead('读取：100,000个共享字符串 + 300,000行', await largeSharedStrings(100_000), 5000),
   ];
+  // A damaged part: 200,000 cells whose attribute values lost their quotes. Every search stays inside its
+  // tag; one running on through the part for each cell would take hours.
+  const damaged =
+    '<worksheet><sheetData><row r="1">' + '<c r=A1 s=1><v>1</v></c>'.repeat(200_000) + '</row></sheetData></worksheet>';
+  const t0 = performance.now();
+  scanWorksheet(damaged, { sharedStrings: [], dateStyles: [], date1904: false });
+  figures.push({
+    name: '读取：损坏的工作表（200,000个单元格的属性缺引号）',
+    ms: performance.now() - t0,
+    targetMs: 5000,
+  });
+
   // The corpus of malformed ledgers: the slowest whole report (read from .xlsx where the case has one).
   let slowest = { name: '', ms: 0 };
   for (const c of CORPUS) {

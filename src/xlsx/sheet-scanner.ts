@@ -41,6 +41,12 @@ function isNameEnd(c: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
 }
 
+/** Where the character `code` first occurs in xml[from, end), or -1. */
+function charIn(xml: string, code: number, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (xml.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** Zero-based column of an A1 reference starting at `i`. */
 function columnOfRef(xml: string, i: number, end: number): number {
   let col = 0;
@@ -129,11 +135,12 @@ export class SheetRowsReader {
           i++;
           continue;
         }
-        const eq = xml.indexOf('=', i);
+        // Searched inside the tag only: on damaged text a search running on through the part, once per
+        // attribute, would take minutes (and one going back to the start would never end).
+        const eq = charIn(xml, 61 /* = */, i, gt);
         const q = xml.charCodeAt(eq + 1);
-        const close = xml.indexOf(q === 34 ? '"' : "'", eq + 2);
-        // No attribute left (or a damaged one): every search must go forward, or this would loop.
-        if (eq < 0 || close < 0) break;
+        const close = eq < 0 || (q !== 34 && q !== 39) ? -1 : charIn(xml, q, eq + 2, gt);
+        if (close < 0) break;
         const nameLen = eq - i;
         if (nameLen === 1 && c === 114 /* r */) r = Number(xml.slice(eq + 2, close)) - 1;
         else if (nameLen === 6 && xml.startsWith('hidden', i)) {
@@ -175,11 +182,11 @@ export class SheetRowsReader {
             j++;
             continue;
           }
-          const eq = xml.indexOf('=', j);
+          const eq = charIn(xml, 61 /* = */, j, cgt);
           const q = xml.charCodeAt(eq + 1);
           const vs = eq + 2;
-          const close = xml.indexOf(q === 34 ? '"' : "'", vs);
-          if (eq < 0 || close < 0) break;
+          const close = eq < 0 || (q !== 34 && q !== 39) ? -1 : charIn(xml, q, vs, cgt);
+          if (close < 0) break;
           if (eq - j === 1) {
             if (c === 114 /* r */) refCol = columnOfRef(xml, vs, close);
             else if (c === 115 /* s */) {

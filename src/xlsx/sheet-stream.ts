@@ -51,6 +51,12 @@ export const fflateInflater: Inflater = async (compressed, onChunk) => {
   }
 };
 
+/**
+ * The most text kept waiting (one row not yet ended, the head before sheetData, the tail after it): far
+ * beyond any real row (16,384 cells of styled nothing are about 1 MB).
+ */
+const MAX_HELD = 32 * 1024 * 1024;
+
 /** White space, '>' or '/': the character after an element's name. */
 function isNameEnd(c: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
@@ -84,8 +90,20 @@ export class SheetCompactor {
   private rowNo = -1;
 
   push(text: string): void {
+    this.pushText(text);
+    // A row, the head or the tail that runs on for tens of megabytes is not a worksheet but damage (a
+    // deflate stream gone wrong can inflate to garbage for a long time before it fails): refused, rather
+    // than held and searched again with every piece.
+    if (this.carry.length > MAX_HELD || this.tailLength > MAX_HELD)
+      throw new Error(`Worksheet XML damaged: more than ${MAX_HELD} characters without the end of a row`);
+  }
+
+  private tailLength = 0;
+
+  private pushText(text: string): void {
     if (this.mode === 'tail') {
       this.out.push(text);
+      this.tailLength += text.length;
       return;
     }
     let buf = this.carry + text;

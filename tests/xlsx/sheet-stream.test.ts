@@ -260,3 +260,22 @@ test('a piece of blank rows that ends inside a character of the next row’s tex
     expect(scanWorksheet(shell, ctx, reader)).toEqual(whole);
   }
 });
+
+test('a sheet that runs on for tens of megabytes without ending a row (inflated garbage) is refused, not held', () => {
+  const mb = 'x'.repeat(1024 * 1024);
+  for (const [start, onRows] of [
+    ['<worksheet><sheetData><row r="1"><c><v>', () => undefined],
+    ['<worksheet><sheetData><row r="1"><c><v>', undefined],
+    ['<worksheet><sheetData></sheetData>', () => undefined],
+    ['<worksheet>', undefined],
+  ] as const) {
+    const c = new SheetCompactor(onRows);
+    c.push(start);
+    let pushed = 0;
+    expect(() => {
+      for (; pushed < 40; pushed++) c.push(mb);
+    }).toThrow('Worksheet XML damaged');
+    // Refused as soon as the limit is passed, after some 32 MB: not at the end of a long part.
+    expect(pushed).toBeLessThanOrEqual(33);
+  }
+});
