@@ -41,6 +41,14 @@ function isNameEnd(c: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
 }
 
+/** A worksheet's size in Excel (and WPS): rows 1–1,048,576, columns A–XFD. */
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLUMNS = 16_384;
+
+function damagedAt(what: string): Error {
+  return new Error(`Worksheet XML damaged: ${what} is outside a worksheet`);
+}
+
 /** Where the character `code` first occurs in xml[from, end), or -1. */
 function charIn(xml: string, code: number, from: number, end: number): number {
   for (let i = from; i < end; i++) if (xml.charCodeAt(i) === code) return i;
@@ -150,6 +158,7 @@ export class SheetRowsReader {
         i = close + 1;
       }
       rowNo = r >= 0 ? r : rowNo + 1;
+      if (!(Number.isInteger(rowNo) && rowNo < SHEET_ROWS)) throw damagedAt(`row number ${rowNo + 1}`);
       if (isHidden) this.hidden.push(rowNo);
       if (xml.charCodeAt(gt - 1) === 47) {
         pos = gt + 1;
@@ -206,6 +215,8 @@ export class SheetRowsReader {
           j = close + 1;
         }
         col = refCol >= 0 ? refCol : col + 1;
+        // Past XFD: not a worksheet Excel wrote (and an array that long would end the process).
+        if (col >= SHEET_COLUMNS) throw damagedAt(`column ${col + 1} in row ${rowNo + 1}`);
         if (xml.charCodeAt(cgt - 1) === 47) {
           cp = cgt + 1;
           continue; // <c .../>: styled but empty

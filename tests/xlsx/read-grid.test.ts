@@ -213,3 +213,20 @@ describe('part names as Office compares them (OPC): without regard to case, perc
     expect(await partText(out, to)).toContain(HIGHLIGHT_MARKER);
   });
 });
+
+test('a cell past the last column (XFD) or a row past 1,048,576 is damage, refused instead of read', () => {
+  const ctx = { sharedStrings: [], dateStyles: [], date1904: false };
+  const sheet = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
+  // The last cell Excel has reads as it is.
+  const last = scanWorksheet(sheet('<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>'), ctx);
+  expect(last.rows.length).toBe(1_048_576);
+  expect(last.rows[1_048_575]![16_383]).toBe(7);
+  for (const bad of [
+    '<row r="1"><c r="XFE1"><v>1</v></c></row>',
+    '<row r="1048577"><c r="A1048577"><v>1</v></c></row>',
+    '<row r="169220804"><c><v>1</v></c></row>',
+    '<row r="2.5"><c><v>1</v></c></row>',
+  ]) {
+    expect(() => scanWorksheet(sheet(bad), ctx)).toThrow('Worksheet XML damaged');
+  }
+});
