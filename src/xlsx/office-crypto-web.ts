@@ -61,15 +61,20 @@ const utf16le = (s: string): Uint8Array => {
   return out;
 };
 
-/** H(salt + password), then H(i + H) spinCount times: the expensive part, done once per password. */
-function spunHash(password: string, salt: Uint8Array, spinCount: number): Uint8Array {
-  let h = sha512(salt, utf16le(password));
-  const buf = new Uint8Array(4 + 64);
+/** H(salt + password), then H(i + H) spinCount times (SHA-512 unless told): the expensive part, done once per password. */
+function spunHash(
+  password: string,
+  salt: Uint8Array,
+  spinCount: number,
+  hash: (...parts: Uint8Array[]) => Uint8Array = sha512,
+): Uint8Array {
+  let h = hash(salt, utf16le(password));
+  const buf = new Uint8Array(4 + h.length);
   const view = new DataView(buf.buffer);
   for (let i = 0; i < spinCount; i++) {
     view.setUint32(0, i, true);
     buf.set(h, 4);
-    h = sha512(buf);
+    h = hash(buf);
   }
   return h;
 }
@@ -260,15 +265,7 @@ async function decryptStandard(info: Uint8Array, pkg: Uint8Array, password: stri
   const encryptedVerifier = info.subarray(verifier + 20, verifier + 36);
   const encryptedVerifierHash = info.subarray(verifier + 40, verifier + 72);
 
-  let h = sha1(salt, utf16le(password));
-  const buf = new Uint8Array(4 + 20);
-  const bv = new DataView(buf.buffer);
-  for (let i = 0; i < STANDARD_SPIN; i++) {
-    bv.setUint32(0, i, true);
-    buf.set(h, 4);
-    h = sha1(buf);
-  }
-  const final = sha1(h, u32(0));
+  const final = sha1(spunHash(password, salt, STANDARD_SPIN, sha1), u32(0));
   const derive = (fill: number) => {
     const b = new Uint8Array(64).fill(fill);
     for (let i = 0; i < 20; i++) b[i] = b[i]! ^ final[i]!;

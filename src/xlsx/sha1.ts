@@ -3,6 +3,8 @@
  * WebCrypto's digest is asynchronous, which makes each of those rounds cost a trip through the event loop.
  * Used only to derive keys for files that chose SHA-1, never to protect anything new.
  */
+import { hashPadded } from './hash-padding';
+
 const W = new Int32Array(80);
 
 function block(h: Int32Array, m: Uint8Array, at: number): void {
@@ -55,18 +57,7 @@ function block(h: Int32Array, m: Uint8Array, at: number): void {
  *   === 'a9993e364706816aba3e25717850c26c9cd0d89d'
  */
 export function sha1(...parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const padded = new Uint8Array((((n + 8) >> 6) + 1) << 6);
-  let at = 0;
-  for (const p of parts) {
-    padded.set(p, at);
-    at += p.length;
-  }
-  padded[n] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(n / 0x20000000), false);
-  view.setUint32(padded.length - 4, (n << 3) >>> 0, false);
+  const padded = hashPadded(parts, 64, 8);
   const h = Int32Array.from([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]);
   for (let i = 0; i < padded.length; i += 64) block(h, padded, i);
   const out = new Uint8Array(20);

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import '../helpers/jsdom-globals';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
@@ -7,15 +8,6 @@ import { type WorkbookGrid } from '../../src/core/grid/types';
 import { type WritePlan } from '../../src/core/plan/types';
 import { type HostSettings, type WorkbookHost } from '../../src/host/types';
 import { ledgerRows, LEDGER_SHEET } from '../excel/ledger';
-
-beforeAll(() => {
-  // jsdom has no ResizeObserver; Fluent's MessageBar needs one.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 
 function fakeHost(grid: WorkbookGrid) {
   const calls = {

@@ -3,20 +3,13 @@
  * The pane's 复制到 Word button: the report is rendered when the results show, so the click itself
  * copies before any await (WebKit and Excel on the web drop a copy made after one).
  */
+import '../helpers/jsdom-globals';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { type WorkbookGrid } from '../../src/core/grid/types';
 import { type WorkbookHost } from '../../src/host/types';
 import { ledgerRows, LEDGER_SHEET } from '../excel/ledger';
-
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 
 const grid: WorkbookGrid = { sheets: [{ name: LEDGER_SHEET, rows: ledgerRows(30) }] };
 const host: WorkbookHost = {

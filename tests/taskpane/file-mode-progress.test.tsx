@@ -3,7 +3,7 @@
  * The browser file mode while a file is read: a progress bar naming the file once reading has taken a
  * second, and none at all for a file read sooner (a bar that flashes for a moment reads as a glitch).
  */
-import '../helpers/jsdom-text-codec';
+import '../helpers/jsdom-globals';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { FileMode } from '../../src/taskpane/FileMode';
@@ -15,14 +15,6 @@ jest.mock('../../src/host/file-host', () => ({
   openFileHost: jest.fn(),
 }));
 const opening = jest.mocked(openFileHost);
-
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 
 beforeEach(() => {
   jest.useFakeTimers();

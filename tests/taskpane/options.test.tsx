@@ -5,21 +5,13 @@
  * to the report (the 预警规则, the gap, 包含基本支出, a corrected month, year, organisation or unit)
  * would write the defaults' report instead.
  */
+import '../helpers/jsdom-globals';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { type WorkbookGrid } from '../../src/core/grid/types';
 import { type WritePlan } from '../../src/core/plan/types';
 import { type HostSettings, type WorkbookHost } from '../../src/host/types';
-
-beforeAll(() => {
-  // jsdom has no ResizeObserver; Fluent's MessageBar needs one.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 
 const SHEET = '预算执行台账';
 

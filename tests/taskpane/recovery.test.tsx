@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import '../helpers/jsdom-globals';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
@@ -29,13 +30,6 @@ const lastOptions = (): ReportOptions =>
     .filter((o) => o.year !== 2000 && o.organization !== '（未填写）')
     .at(-1) ?? {};
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 afterEach(() => preview.mockReset());
 
 function fakeHost(grid: WorkbookGrid = ledgerGrid, canSelect = true) {

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import '../helpers/jsdom-globals';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
@@ -6,14 +7,6 @@ import { type WorkbookGrid } from '../../src/core/grid/types';
 import { type WritePlan } from '../../src/core/plan/types';
 import { type WorkbookHost } from '../../src/host/types';
 import { ledgerRows, LEDGER_SHEET } from '../excel/ledger';
-
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 
 /** A host whose workbook gains the sheets an applied plan adds, as Excel's would. */
 function fakeHost(initial: WorkbookGrid, writesInPlace = true) {
