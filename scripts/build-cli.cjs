@@ -46,6 +46,8 @@ function buildCli() {
     sourcemap: false,
     legalComments: 'eof',
     logLevel: 'warning',
+    // Only resolved when the CLI runs from source under tsx (batch.ts starts a TypeScript worker then).
+    external: ['tsx/cjs'],
   });
   // The 汇总 of many units runs each unit in a worker thread started from the file beside the bundle
   // (src/cli/batch.ts looks for batch-worker.cjs next to itself); without it the units run in one thread.
