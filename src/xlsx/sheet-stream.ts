@@ -292,7 +292,7 @@ export class SheetCompactor {
  */
 export async function compactSheetXml(
   produce: (onChunk: (bytes: Uint8Array) => void) => Promise<void>,
-  find: ByteFinder = indexOfBytes,
+  find: ByteFinder = textFinder(),
   onRows?: (rowsXml: string, head: string) => void,
 ): Promise<string> {
   let decoder = new TextDecoder('utf-8');
@@ -345,6 +345,26 @@ function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 const utf8 = new TextDecoder('utf-8');
+
+/**
+ * A byte search for the page (the CLI passes Buffer's native one): the piece read once as single-byte
+ * text (windows-1252 gives one character per byte, so positions are byte offsets) and searched with the
+ * engine's string search. The byte-by-byte search stops at every "<" of a sheet of blank rows; this is
+ * several times faster on a million of them. Remembers the last piece only: pieces are not changed once
+ * inflated.
+ */
+export function textFinder(): ByteFinder {
+  const single = new TextDecoder('windows-1252');
+  let hay: Uint8Array | null = null;
+  let text = '';
+  return (bytes, needle, from) => {
+    if (bytes !== hay) {
+      hay = bytes;
+      text = single.decode(bytes);
+    }
+    return text.indexOf(String.fromCharCode(...needle), from);
+  };
+}
 
 /** Where a byte pattern (ASCII) occurs in `bytes` from `from`, or -1. */
 function indexOfBytes(bytes: Uint8Array, pattern: Uint8Array, from = 0): number {

@@ -4,6 +4,7 @@
  * zlib (the CLI) — its checksums hold, and a second run replaces the first run's highlights.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import JSZip from 'jszip';
 import { SAMPLE_PATH } from '../../scripts/make-sample';
 import { buildReport } from '../../src/core/pipeline';
@@ -30,10 +31,19 @@ async function planOf(bytes: Uint8Array) {
   return r.value.plan;
 }
 
-test('crc32 is the zip checksum, in one piece or continued', () => {
+test('crc32 is the zip checksum, in one piece or continued, at any length and offset (8 bytes a step and the rest)', () => {
   const b = new TextEncoder().encode('预算执行台账'.repeat(50));
   expect(crc32(b)).toBe(nodeCrc32(b));
   expect(crc32(b.subarray(7), crc32(b.subarray(0, 7)))).toBe(nodeCrc32(b));
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 100 }), fc.nat(), fc.nat(), (bytes, from, cut) => {
+      const part = bytes.subarray(from % (bytes.length + 1));
+      const k = cut % (part.length + 1);
+      expect(crc32(part)).toBe(nodeCrc32(part));
+      expect(crc32(part.subarray(k), crc32(part.subarray(0, k)))).toBe(nodeCrc32(part));
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test.each([
