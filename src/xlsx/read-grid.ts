@@ -4,7 +4,7 @@ import { crc32 as jsCrc32 } from './crc32';
 import { parseSharedStrings } from './shared-strings';
 import { scanWorksheet, SheetRowsReader, worksheetPrefix } from './sheet-scanner';
 import { dateStyleFlags } from './styles-read';
-import { type ByteFinder, compactSheetXml, fflateInflater, type Inflater } from './sheet-stream';
+import { type ByteFinder, fflateInflater, type Inflater, streamSheetRows } from './sheet-stream';
 import { parseWorkbook } from './workbook-xml';
 import {
   checkPart,
@@ -89,14 +89,14 @@ export async function readWorkbookGrid(bytes: Uint8Array, options: ReadOptions =
     };
     const xml =
       raw && raw.size > streamAbove
-        ? await compactSheetXml(
+        ? await streamSheetRows(
             (onChunk) =>
               raw.deflated ? inflater(raw.bytes, counted(onChunk)) : Promise.resolve(counted(onChunk)(raw.bytes)),
-            options.findBytes,
             (rowsXml, head) => {
               rows ??= new SheetRowsReader(ctx, worksheetPrefix(head));
               rows.read(rowsXml, 0, rowsXml.length);
             },
+            options.findBytes,
           )
         : await pkg.text(partPath);
     // Listed in the workbook but not in the zip: a damaged file, not a sheet to leave out unsaid.

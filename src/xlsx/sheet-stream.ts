@@ -4,8 +4,8 @@
  * far more memory than the ledger's few thousand rows need; a 100,000-payment journal is 22 MB of XML the
  * reader needs only once. Such a part is inflated chunk by chunk: pieces of nothing but blank rows are
  * skipped as bytes, never decoded, and the rows of the others are handed to the row reader as they come
- * (SheetCompactor with onRows), so only the sheet's head and tail are kept as text. Without onRows the
- * compactor gives the whole sheet back without its empty rows, which scans to exactly the same grid.
+ * (SheetPieces), so only the sheet's head and tail are kept as text; reading the rows that way gives
+ * exactly the grid the whole-part scan gives.
  *
  * The rows are cut before a piece's last "<row": an XML comment or CDATA holding "<row" inside sheetData
  * would mislead that cut. Excel, WPS and LibreOffice never write either there.
@@ -64,30 +64,22 @@ function isNameEnd(c: number): boolean {
 
 const SHEET_DATA_OPEN = /<([\w.-]+:)?sheetData\b[^>]*>/;
 const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
-const ROW_HIDDEN = /\shidden\s*=\s*["'](1|true)["']/;
-
 /**
- * The worksheet XML fed in pieces, given back without its rows that hold nothing: every row that has a
- * cell with content (a closing tag inside it), or is hidden, is kept as it was, with an explicit r= when it had none
- * (a row without r follows the previous row, which may have been dropped). Head and tail (cols, merges,
- * protection, conditional formats) pass through untouched.
+ * The worksheet XML fed in pieces: its rows handed to `onRows` as they come (one string per piece, cut
+ * before the piece's last row start, which waits for the next piece), so nothing holds the rows' XML
+ * whole; the head (up to the sheetData tag) and the tail (from </sheetData>: merges, protection,
+ * conditional formats) kept as text for `finish`.
  */
-export class SheetCompactor {
-  /**
-   * With `onRows`, the rows kept from each piece are handed over as they come (one string per piece)
-   * and `finish` gives the sheet without them: nothing holds the rows' XML whole.
-   */
-  constructor(private readonly onRows?: (rowsXml: string, head: string) => void) {}
+export class SheetPieces {
+  constructor(private readonly onRows: (rowsXml: string, head: string) => void) {}
 
   private mode: 'head' | 'rows' | 'tail' = 'head';
   private head = '';
   private carry = '';
   private readonly out: string[] = [];
   private rowOpen = '<row';
-  private rowClose = '</row>';
   private sheetDataClose = '</sheetData>';
   private cellClose = '</c>';
-  private rowNo = -1;
 
   push(text: string): void {
     this.pushText(text);
@@ -125,7 +117,6 @@ export class SheetCompactor {
       }
       const pre = m[1] ?? '';
       this.rowOpen = `<${pre}row`;
-      this.rowClose = `</${pre}row>`;
       this.sheetDataClose = `</${pre}sheetData>`;
       this.cellClose = `</${pre}c>`;
       this.mode = 'rows';
@@ -134,10 +125,8 @@ export class SheetCompactor {
   }
 
   private rows(buf: string): void {
-    if (!this.onRows) return this.keepRows(buf);
-    // Handed over as they are: the reader passes over rows without a value itself, so compacting them
-    // would only scan every row twice. The piece is cut before its last row's start; that row waits
-    // for the next piece (it may be cut off).
+    // Handed over as they are: the reader passes over rows without a value itself. The piece is cut
+    // before its last row's start; that row waits for the next piece (it may be cut off).
     let last = buf.lastIndexOf(this.rowOpen);
     // A row's start, not <rowBreaks> (after sheetData) or a tag cut off at the end of the piece.
     while (last >= 0 && !isNameEnd(buf.charCodeAt(last + this.rowOpen.length)))
@@ -153,86 +142,6 @@ export class SheetCompactor {
     if (last > 0) this.onRows(buf.slice(0, last), this.head);
     // No row start: white space or the start of a tag, kept whole (it is at most one row's worth).
     this.carry = last >= 0 ? buf.slice(last) : buf;
-  }
-
-  private keepRows(buf: string): void {
-    const out = this.out;
-    let pos = 0;
-    // Searched once per piece: searching it again for every row would scan the rest of the piece each time.
-    const close = buf.indexOf(this.sheetDataClose);
-    const limit = close >= 0 ? close : buf.length;
-    for (;;) {
-      pos = this.skipBlank(buf, pos, limit);
-      const lt = buf.indexOf(this.rowOpen, pos);
-      if (close >= 0 && (lt < 0 || close < lt)) {
-        this.mode = 'tail';
-        this.out.push(buf.slice(close));
-        return;
-      }
-      if (lt < 0) {
-        // Only white space or the start of the next tag: keep the last few characters.
-        this.carry = buf.slice(Math.max(pos, buf.length - this.sheetDataClose.length));
-        return;
-      }
-      const nameEnd = buf.charCodeAt(lt + this.rowOpen.length);
-      if (Number.isNaN(nameEnd)) {
-        this.carry = buf.slice(lt);
-        return;
-      }
-      if (nameEnd !== 32 && nameEnd !== 62 && nameEnd !== 47 && nameEnd !== 9 && nameEnd !== 10 && nameEnd !== 13) {
-        pos = lt + 1; // <rowBreaks…> or another element: not a row
-        continue;
-      }
-      const gt = buf.indexOf('>', lt);
-      if (gt < 0) {
-        this.carry = buf.slice(lt);
-        return;
-      }
-      const selfClosing = buf.charCodeAt(gt - 1) === 47;
-      let end: number;
-      if (selfClosing) end = gt + 1;
-      else {
-        const rc = buf.indexOf(this.rowClose, gt);
-        if (rc < 0) {
-          this.carry = buf.slice(lt);
-          return;
-        }
-        end = rc + this.rowClose.length;
-      }
-      const tag = buf.slice(lt, gt + 1);
-      const r = ROW_NUMBER.exec(tag);
-      this.rowNo = r ? Number(r[1]) - 1 : this.rowNo + 1;
-      // A closing tag before the row's own </row> means a cell with content (<c …><v>…</v></c>);
-      // the search never leaves the row, since </row> itself stops it.
-      const hasValue = !selfClosing && buf.indexOf('</', gt + 1) < end - this.rowClose.length;
-      if (hasValue || ROW_HIDDEN.test(tag)) {
-        const row = buf.slice(lt, end);
-        out.push(r ? row : `${this.rowOpen} r="${this.rowNo + 1}"${row.slice(this.rowOpen.length)}`);
-      }
-      pos = end;
-    }
-  }
-
-  /**
-   * Jumps over a run of rows without a value in three searches instead of row by row: to the row
-   * holding the next cell with content (a `</c>`), or to the last row of the piece. Only when the run
-   * is plain — no hidden row in it, and its last row numbered (r=) so the count goes on — otherwise
-   * the rows are walked one by one.
-   */
-  private skipBlank(buf: string, pos: number, limit: number): number {
-    const v = buf.indexOf(this.cellClose, pos);
-    const target = v >= 0 && v < limit ? buf.lastIndexOf(this.rowOpen, v) : buf.lastIndexOf(this.rowOpen, limit - 1);
-    if (target <= pos) return pos;
-    const hidden = buf.indexOf('hidden', pos);
-    if (hidden >= 0 && hidden < target) return pos;
-    const last = buf.lastIndexOf(this.rowOpen, target - 1);
-    if (last >= pos) {
-      const gt = buf.indexOf('>', last);
-      const r = ROW_NUMBER.exec(buf.slice(last, gt + 1));
-      if (!r) return pos;
-      this.rowNo = Number(r[1]) - 1;
-    }
-    return target;
   }
 
   /**
@@ -276,10 +185,12 @@ export class SheetCompactor {
 
   private patterns: Record<'cellClose' | 'hidden' | 'sheetDataClose' | 'rowOpen', Uint8Array> | undefined;
 
-  /** The compacted XML; a part cut off inside the rows keeps what was left, as the scanner would. */
+  /**
+   * The sheet without its rows (head and tail). A row cut off at the end of the part goes to `onRows`,
+   * read as far as it goes, as the whole-part scanner would.
+   */
   finish(): string {
-    // A row cut off at the end of the part goes with the rows, read as far as it goes.
-    if (this.carry && this.onRows && this.mode === 'rows') this.onRows(this.carry, this.head);
+    if (this.carry && this.mode === 'rows') this.onRows(this.carry, this.head);
     else if (this.carry) this.out.push(this.carry);
     this.carry = '';
     return this.out.join('');
@@ -287,26 +198,26 @@ export class SheetCompactor {
 }
 
 /**
- * A worksheet part's bytes as compacted XML text (see SheetCompactor); with `onRows`, its rows are
- * handed over piece by piece and the text returned is the sheet without them.
+ * A worksheet part's bytes read in pieces (see SheetPieces): its rows handed to `onRows` as they come,
+ * pieces of blank rows skipped as bytes. Returns the sheet without its rows.
  */
-export async function compactSheetXml(
+export async function streamSheetRows(
   produce: (onChunk: (bytes: Uint8Array) => void) => Promise<void>,
+  onRows: (rowsXml: string, head: string) => void,
   find: ByteFinder = textFinder(),
-  onRows?: (rowsXml: string, head: string) => void,
 ): Promise<string> {
   let decoder = new TextDecoder('utf-8');
-  const compactor = new SheetCompactor(onRows);
+  const pieces = new SheetPieces(onRows);
   await produce((bytes) => {
-    if (compactor.tryBlankBytes(bytes, find)) {
+    if (pieces.tryBlankBytes(bytes, find)) {
       // Nothing of a multi-byte character can be pending here (blank rows are ASCII), but start clean.
       decoder = new TextDecoder('utf-8');
       return;
     }
-    compactor.push(decoder.decode(bytes, { stream: true }));
+    pieces.push(decoder.decode(bytes, { stream: true }));
   });
-  compactor.push(decoder.decode());
-  return compactor.finish();
+  pieces.push(decoder.decode());
+  return pieces.finish();
 }
 
 /** Where `needle` occurs in `hay` from `from`, or -1 (Uint8Array's indexOf for one byte, for many). */

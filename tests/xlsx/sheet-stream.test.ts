@@ -1,6 +1,7 @@
 /**
- * The streaming read of large worksheets gives exactly what the whole-part read gives: the compacted
- * XML scans to the same rows, merges, hidden rows and columns, whatever the chunk boundaries.
+ * The streaming read of large worksheets gives exactly what the whole-part read gives: the rows handed to
+ * the row reader piece by piece, and the sheet without them, scan to the same rows, merges, hidden rows
+ * and columns, whatever the chunk boundaries.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -8,31 +9,19 @@ import { SAMPLE_PATH } from '../../scripts/make-sample';
 import { readWorkbookGrid } from '../../src/xlsx/read-grid';
 import { scanWorksheet, SheetRowsReader, worksheetPrefix } from '../../src/xlsx/sheet-scanner';
 import { parseSharedStrings } from '../../src/xlsx/shared-strings';
-import { type ByteFinder, compactSheetXml, SheetCompactor } from '../../src/xlsx/sheet-stream';
+import { type ByteFinder, SheetPieces, streamSheetRows } from '../../src/xlsx/sheet-stream';
 import { largeSharedStrings, millionRowUsedRange } from './helpers';
 import { zlibInflater, zlibInflateWhole } from '../../src/cli/zlib-codec';
 
 const ctx = { sharedStrings: ['甲', '乙'], dateStyles: [false, false, true], date1904: false };
 
-/** Feeds `xml` to a compactor in pieces cut at `cuts` (positions, any order). */
-function compact(xml: string, cuts: readonly number[]): string {
-  const c = new SheetCompactor();
-  let at = 0;
-  for (const cut of [...new Set(cuts)].map((n) => n % (xml.length + 1)).sort((a, b) => a - b)) {
-    c.push(xml.slice(at, cut));
-    at = cut;
-  }
-  c.push(xml.slice(at));
-  return c.finish();
-}
-
 /**
- * The way a large part is read: its rows handed to a rows reader piece by piece as the compactor keeps
- * them, then the rest of the sheet (head and tail) scanned for merges and hidden columns.
+ * The way a large part is read, from text pieces cut at `cuts`: its rows handed to a rows reader piece
+ * by piece, then the rest of the sheet (head and tail) scanned for merges and hidden columns.
  */
 function scanInPieces(xml: string, cuts: readonly number[]): ReturnType<typeof scanWorksheet> {
   let reader: SheetRowsReader | undefined;
-  const c = new SheetCompactor((rowsXml, head) => {
+  const c = new SheetPieces((rowsXml, head) => {
     reader ??= new SheetRowsReader(ctx, worksheetPrefix(head));
     reader.read(rowsXml, 0, rowsXml.length);
   });
@@ -42,9 +31,30 @@ function scanInPieces(xml: string, cuts: readonly number[]): ReturnType<typeof s
     at = cut;
   }
   c.push(xml.slice(at));
-  const shell = c.finish();
+  return scanShell(c.finish(), reader);
+}
+
+/** The sheet without its rows, scanned with the rows already read into `reader`. */
+function scanShell(shell: string, reader: SheetRowsReader | undefined): ReturnType<typeof scanWorksheet> {
   expect(shell).not.toMatch(/<(\w+:)?row\b/);
   return scanWorksheet(shell, ctx, reader);
+}
+
+/** Reads a part from its bytes the way read-grid.ts does (streamSheetRows), with the given byte search. */
+async function streamBytes(
+  produce: (onChunk: (bytes: Uint8Array) => void) => Promise<void>,
+  find?: ByteFinder,
+): Promise<ReturnType<typeof scanWorksheet>> {
+  let reader: SheetRowsReader | undefined;
+  const shell = await streamSheetRows(
+    produce,
+    (rowsXml, head) => {
+      reader ??= new SheetRowsReader(ctx, worksheetPrefix(head));
+      reader.read(rowsXml, 0, rowsXml.length);
+    },
+    find,
+  );
+  return scanShell(shell, reader);
 }
 
 const row = fc.record({
@@ -94,7 +104,7 @@ function sheetXml(rows: readonly Row[], prefix: string): string {
   );
 }
 
-test('any sheet, any chunking: the compacted XML, and its rows read piece by piece, scan to what the whole XML scans to', () => {
+test('any sheet, any chunking: its rows read piece by piece scan to what the whole XML scans to', () => {
   fc.assert(
     fc.property(
       fc.array(row, { maxLength: 25 }),
@@ -102,25 +112,31 @@ test('any sheet, any chunking: the compacted XML, and its rows read piece by pie
       fc.array(fc.nat(), { maxLength: 12 }),
       (rows, prefix, cuts) => {
         const xml = sheetXml(rows, prefix);
-        const small = compact(xml, cuts);
-        const whole = scanWorksheet(xml, ctx);
-        expect(scanWorksheet(small, ctx)).toEqual(whole);
-        expect(scanInPieces(xml, cuts)).toEqual(whole);
-        expect(small.endsWith(`sheetProtection sheet="1"/></${prefix ? 'x:' : ''}worksheet>`)).toBe(true);
+        expect(scanInPieces(xml, cuts)).toEqual(scanWorksheet(xml, ctx));
       },
     ),
     { numRuns: 300 },
   );
 });
 
-test('empty styled rows are dropped, not kept: a million of them leave the head, the data rows and the tail', async () => {
+test('the sheet without its rows keeps the head and the tail as they were; the rows go over whole', () => {
   const xml =
-    '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>' +
+    '<worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c></row>' +
     Array.from({ length: 1000 }, (_, i) => `<row r="${i + 2}" s="3"><c r="A${i + 2}" s="3"/></row>`).join('') +
     '</sheetData><mergeCells count="0"/></worksheet>';
-  expect(compact(xml, [100, 5000, 17])).toBe(
-    '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="0"/></worksheet>',
+  const rows: string[] = [];
+  const c = new SheetPieces((r) => rows.push(r));
+  for (const [a, b] of [
+    [0, 17],
+    [17, 100],
+    [100, 5000],
+    [5000, xml.length],
+  ] as const)
+    c.push(xml.slice(a, b));
+  expect(c.finish()).toBe(
+    '<worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData></sheetData><mergeCells count="0"/></worksheet>',
   );
+  expect(rows.join('')).toBe(xml.slice(xml.indexOf('<row'), xml.indexOf('</sheetData>')));
 });
 
 test("whole workbooks read the streaming way, or with Node's zlib, equal the whole-part read", async () => {
@@ -137,7 +153,7 @@ test("whole workbooks read the streaming way, or with Node's zlib, equal the who
   }
 });
 
-test('as bytes, runs of blank rows skipped undecoded: the same scan, compacted or piece by piece, with the JavaScript or the native byte search, whatever byte a cut falls on', async () => {
+test('as bytes, runs of blank rows skipped undecoded: the same scan, with the page’s or the native byte search, whatever byte a cut falls on', async () => {
   const bufferFind: ByteFinder = (hay, needle, from) =>
     Buffer.from(hay.buffer, hay.byteOffset, hay.byteLength).indexOf(needle, from);
   await fc.assert(
@@ -166,16 +182,7 @@ test('as bytes, runs of blank rows skipped undecoded: the same scan, compacted o
             at = cut;
           }
         };
-        const whole = scanWorksheet(xml, ctx);
-        const small = await compactSheetXml(produce, native ? bufferFind : undefined);
-        expect(scanWorksheet(small, ctx)).toEqual(whole);
-        // And the way a large part is read: its rows handed over piece by piece.
-        let reader: SheetRowsReader | undefined;
-        const shell = await compactSheetXml(produce, native ? bufferFind : undefined, (rowsXml, head) => {
-          reader ??= new SheetRowsReader(ctx, worksheetPrefix(head));
-          reader.read(rowsXml, 0, rowsXml.length);
-        });
-        expect(scanWorksheet(shell, ctx, reader)).toEqual(whole);
+        expect(await streamBytes(produce, native ? bufferFind : undefined)).toEqual(scanWorksheet(xml, ctx));
       },
     ),
     { numRuns: 1000 },
@@ -187,14 +194,14 @@ test('a piece of blank rows ending inside a row without r= is read as text, so t
   const xml = `<worksheet><sheetData>${blank}<row s="1"><c><v>7</v></c></row></sheetData></worksheet>`;
   const bytes = new TextEncoder().encode(xml);
   const cut = xml.indexOf('<row s="1"><c><v>') + '<row s="1"><c><v>'.length;
-  const small = await compactSheetXml(async (onChunk) => {
-    // The head first (the compactor must be among the rows), then the blank rows up to the cut.
+  const read = await streamBytes(async (onChunk) => {
+    // The head first (the reader must be among the rows), then the blank rows up to the cut.
     onChunk(bytes.subarray(0, 40));
     onChunk(bytes.subarray(40, cut));
     onChunk(bytes.subarray(cut));
   });
-  expect(scanWorksheet(small, ctx).rows.length).toBe(51);
-  expect(scanWorksheet(small, ctx)).toEqual(scanWorksheet(xml, ctx));
+  expect(read.rows.length).toBe(51);
+  expect(read).toEqual(scanWorksheet(xml, ctx));
 });
 
 test('a damaged sheet (bytes overwritten, or cut off) is read to an end: never a loop without end', () => {
@@ -244,32 +251,23 @@ test('a piece of blank rows that ends inside a character of the next row’s tex
   expect(whole.rows[40]).toEqual(['中文台账']);
   // Cut one or two bytes into 中: the first piece holds only blank rows and the start of row 41.
   for (const cut of [zhong + 1, zhong + 2]) {
-    let reader: SheetRowsReader | undefined;
-    const shell = await compactSheetXml(
-      async (onChunk) => {
-        onChunk(bytes.subarray(0, 30));
-        onChunk(bytes.subarray(30, cut));
-        onChunk(bytes.subarray(cut));
-      },
-      undefined,
-      (rowsXml, head) => {
-        reader ??= new SheetRowsReader(ctx, worksheetPrefix(head));
-        reader.read(rowsXml, 0, rowsXml.length);
-      },
-    );
-    expect(scanWorksheet(shell, ctx, reader)).toEqual(whole);
+    const read = await streamBytes(async (onChunk) => {
+      onChunk(bytes.subarray(0, 30));
+      onChunk(bytes.subarray(30, cut));
+      onChunk(bytes.subarray(cut));
+    });
+    expect(read).toEqual(whole);
   }
 });
 
 test('a sheet that runs on for tens of megabytes without ending a row (inflated garbage) is refused, not held', () => {
   const mb = 'x'.repeat(1024 * 1024);
-  for (const [start, onRows] of [
-    ['<worksheet><sheetData><row r="1"><c><v>', () => undefined],
-    ['<worksheet><sheetData><row r="1"><c><v>', undefined],
-    ['<worksheet><sheetData></sheetData>', () => undefined],
-    ['<worksheet>', undefined],
-  ] as const) {
-    const c = new SheetCompactor(onRows);
+  for (const start of [
+    '<worksheet><sheetData><row r="1"><c><v>',
+    '<worksheet><sheetData></sheetData>',
+    '<worksheet>',
+  ]) {
+    const c = new SheetPieces(() => undefined);
     c.push(start);
     let pushed = 0;
     expect(() => {
