@@ -11,6 +11,7 @@ import {
   type Crc32,
   DamagedPartError,
   type InflateWhole,
+  type RawPart,
   parseRels,
   relsPathOf,
   resolveTarget,
@@ -80,18 +81,10 @@ export async function readWorkbookGrid(bytes: Uint8Array, options: ReadOptions =
     const raw = pkg.rawPart(partPath);
     // A large part's rows are read as it is inflated; `xml` is then the sheet without them.
     let rows: SheetRowsReader | undefined;
-    let size = 0;
-    let crc = 0;
-    const counted = (onChunk: (bytes: Uint8Array) => void) => (bytes: Uint8Array) => {
-      size += bytes.length;
-      crc = crc32(bytes, crc);
-      onChunk(bytes);
-    };
     const xml =
       raw && raw.size > streamAbove
         ? await streamSheetRows(
-            (onChunk) =>
-              raw.deflated ? inflater(raw.bytes, counted(onChunk)) : Promise.resolve(counted(onChunk)(raw.bytes)),
+            (onChunk) => unzipChecked(partPath, raw, inflater, crc32, onChunk),
             (rowsXml, head) => {
               rows ??= new SheetRowsReader(ctx, worksheetPrefix(head));
               rows.read(rowsXml, 0, rowsXml.length);
@@ -102,7 +95,6 @@ export async function readWorkbookGrid(bytes: Uint8Array, options: ReadOptions =
     // Listed in the workbook but not in the zip: a damaged file, not a sheet to leave out unsaid.
     if (xml === undefined) throw new DamagedPartError(`Worksheet part ${partPath} is missing`);
     if (raw && raw.size > streamAbove) {
-      checkPart(partPath, raw, size, crc);
       pkg.markChecked(partPath);
       options.onLargeSheet?.(partPath, xml);
     }
@@ -128,18 +120,32 @@ export async function readWorkbookGrid(bytes: Uint8Array, options: ReadOptions =
 async function checkOtherParts(pkg: XlsxPackage, streamAbove: number, inflater: Inflater, crc32: Crc32): Promise<void> {
   for (const path of pkg.unchecked()) {
     const raw = pkg.rawPart(path);
-    if (!raw || raw.size <= streamAbove || !raw.deflated) {
-      await pkg.partBytes(path);
-      continue;
-    }
-    let size = 0;
-    let crc = 0;
-    await inflater(raw.bytes, (bytes) => {
-      size += bytes.length;
-      crc = crc32(bytes, crc);
-    });
-    checkPart(path, raw, size, crc);
+    if (raw && raw.size > streamAbove) await unzipChecked(path, raw, inflater, crc32, () => undefined);
+    else await pkg.partBytes(path);
   }
+}
+
+/**
+ * A part unzipped in pieces (handed to `onChunk`), then checked against the size and CRC-32 of the zip's
+ * directory: throws DamagedPartError after the last piece when they differ.
+ */
+async function unzipChecked(
+  path: string,
+  raw: RawPart,
+  inflater: Inflater,
+  crc32: Crc32,
+  onChunk: (bytes: Uint8Array) => void,
+): Promise<void> {
+  let size = 0;
+  let crc = 0;
+  const counted = (bytes: Uint8Array): void => {
+    size += bytes.length;
+    crc = crc32(bytes, crc);
+    onChunk(bytes);
+  };
+  if (raw.deflated) await inflater(raw.bytes, counted);
+  else counted(raw.bytes);
+  checkPart(path, raw, size, crc);
 }
 
 /**
